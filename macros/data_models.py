@@ -1,0 +1,94 @@
+"""Typed models for the handbook's YAML data: quizzes and checklists.
+
+Unknown keys are rejected and types are not coerced, so a typo in a data file
+fails the build instead of silently vanishing from the page.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+KebabId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80),
+    Field(description="Stable kebab-case id: lowercase letters, digits and single hyphens."),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Choice(_Strict):
+    text: Text = Field(description="The choice, as inline Markdown.")
+    correct: bool = Field(False, description="true on every right choice.")
+    why: Text | None = Field(None, description="Why this choice is right or wrong (Markdown).")
+
+
+class Question(_Strict):
+    id: KebabId
+    prompt: Text = Field(description="The question, as inline Markdown.")
+    choices: list[Choice] = Field(min_length=2, max_length=6)
+    explanation: Text = Field(description="Why the right answer is right (Markdown).")
+    difficulty: Literal["junior", "mid", "senior"]
+    tags: list[KebabId] = Field(default_factory=list)
+    source: Text | None = Field(None, description="Where the fact comes from.")
+
+    @model_validator(mode="after")
+    def _has_a_correct_choice(self) -> Question:
+        if not any(choice.correct for choice in self.choices):
+            raise ValueError("no choice is marked `correct: true`: mark the right answer(s)")
+        texts = [choice.text for choice in self.choices]
+        if len(set(texts)) != len(texts):
+            raise ValueError("two choices have the same text: make every choice distinct")
+        return self
+
+    @property
+    def multiple(self) -> bool:
+        return sum(choice.correct for choice in self.choices) > 1
+
+
+class Quiz(_Strict):
+    id: KebabId = Field(description="Equal to the file name without .yml.")
+    title: Text
+    questions: list[Question] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _question_ids_unique(self) -> Quiz:
+        seen: set[str] = set()
+        for question in self.questions:
+            if question.id in seen:
+                raise ValueError(f"question id `{question.id}` is used twice: ids must be unique")
+            seen.add(question.id)
+        return self
+
+
+class ChecklistItem(_Strict):
+    id: KebabId
+    text: Text = Field(description="A short imperative item, as inline Markdown.")
+    detail: Text | None = Field(None, description="Optional one-line detail (inline Markdown).")
+
+
+class ChecklistSection(_Strict):
+    title: Text
+    items: list[ChecklistItem] = Field(min_length=1)
+
+
+class Checklist(_Strict):
+    id: KebabId = Field(description="Equal to the file name without .yml.")
+    title: Text
+    summary: Text | None = None
+    sections: list[ChecklistSection] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _item_ids_unique(self) -> Checklist:
+        seen: set[str] = set()
+        for section in self.sections:
+            for item in section.items:
+                if item.id in seen:
+                    raise ValueError(f"item id `{item.id}` is used twice: ids must be unique")
+                seen.add(item.id)
+        return self
