@@ -10,7 +10,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import computed_tables, figure_registry
+from . import figure_registry
+from .tables import table_macros
 from .checklist_block import render_checklist
 from .data_loader import DataError, load_data
 from .quiz_block import render_quiz
@@ -52,4 +53,5 @@ def define_env(env) -> None:
             raise _unknown("figure", name, env.page, figure_registry.FIGURES)
         return figure_registry.figure_html(name, env.page.url, caption)
 
-    env.macro(computed_tables.availability_table)
+    for table in table_macros():
+        env.macro(table)

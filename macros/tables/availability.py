@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+__all__ = ["availability_table"]
+
 MINUTES = {"year": 365.25 * 24 * 60, "month": 365.25 * 24 * 60 / 12, "week": 7 * 24 * 60, "day": 24 * 60}
 
 
