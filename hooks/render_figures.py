@@ -15,10 +15,13 @@ from mkdocs.structure.files import File, Files
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # MkDocs loads hooks by path; the macros package lives at the root
 
+import os  # noqa: E402
+
 from macros import figure_registry  # noqa: E402
 from macros.figure_render import FigureError, render_all  # noqa: E402
 
-CACHE = ROOT / ".cache" / "figures"
+# Tests that build a copy of the project point this at the main cache, so figures render once per machine.
+CACHE = Path(os.environ.get("HANDBOOK_FIGURE_CACHE", ROOT / ".cache" / "figures"))
 
 
 def on_files(files: Files, config) -> Files:

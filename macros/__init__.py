@@ -11,18 +11,24 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from . import figure_registry
-from .tables import table_macros
 from .checklist_block import render_checklist
 from .data_loader import DataError, load_data
 from .quiz_block import render_quiz
+from .tables import table_macros
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _unknown(kind: str, wanted: str, page, known) -> PluginError:
-    where = page.file.src_uri if page is not None else "a page"
+    """An error naming the page, the line of the call and the ids that exist."""
+    where, line = "a page", ""
+    if page is not None:
+        where = f"docs/{page.file.src_uri}"
+        source = page.file.content_string.splitlines()
+        hits = [n for n, text in enumerate(source, 1) if f"{kind}(" in text and wanted in text]
+        line = f":{hits[0]}" if hits else ""
     choices = ", ".join(sorted(known)) or "none"
-    return PluginError(f"docs/{where}: {kind}(\"{wanted}\"): no such {kind}; known ids: {choices}")
+    return PluginError(f'{where}{line}: {kind}("{wanted}"): no such {kind}; known ids: {choices}')
 
 
 def define_env(env) -> None:

@@ -40,13 +40,13 @@ def _key_path(loc: tuple) -> str:
 
 
 def _line_of(node: yaml.Node, loc: tuple) -> int:
-    """1-based line of the deepest YAML node that `loc` reaches."""
-    for part in loc:
+    """1-based line that `loc` points at: the key's line for a mapping entry, the item's line in a list."""
+    for depth, part in enumerate(loc):
         if isinstance(node, yaml.MappingNode) and isinstance(part, str):
             match = next(((k, v) for k, v in node.value if k.value == part), None)
             if match is None:
                 break
-            node = match[1] if not isinstance(match[1], yaml.ScalarNode) else match[0]
+            node = match[0] if depth == len(loc) - 1 else match[1]
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
             node = node.value[part]
         else:

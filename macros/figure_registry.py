@@ -21,7 +21,7 @@ def figure_html(name: str, page_url: str, caption: str | None = None) -> str:
     page_dir = posixpath.dirname(page_url.rstrip("/")) if not page_url.endswith("/") else page_url.rstrip("/")
     src = posixpath.relpath(site_path(name), page_dir or ".")
     return (
-        f'<figure class="hb-figure" id="figure-{name}">'
+        f'<figure class="hb-figure" id="figure-{name}" data-figure-id="{name}">'
         f'<a href="{src}" class="hb-figure__link" title="Open the figure on its own">'
         f'<img src="{src}" alt="{escape(figure.alt)}" width="{figure.width}" height="{figure.height}" '
         f'loading="lazy" decoding="async"></a>'

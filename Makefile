@@ -1,0 +1,54 @@
+# Two commands do everything from nothing: `make serve` and `make test`.
+# Each target first installs what it needs (system packages with apt as root, a pinned virtual
+# environment, pinned npm packages); a second run finds everything in place and installs nothing.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: help serve build test lint bench clean system-build system-test deps test-deps
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
+
+serve: deps  ## Build and serve the handbook on http://127.0.0.1:8000, rebuilding on every change
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: deps  ## Build the site into site/ (only a successful build replaces it)
+	$(BIN)/python scripts/build.py
+
+test: test-deps  ## Run every check CI runs: unit, build, examples, workflows and browser tests
+	$(BIN)/python -m pytest
+
+bench: deps  ## Measure build times, figure sizes and page weight
+	$(BIN)/python scripts/bench.py
+
+clean:  ## Remove everything the build and the tests wrote
+	rm -rf site .site.building .cache node_modules $(VENV)
+
+system-build:
+	@scripts/ensure-system-packages.sh build
+
+system-test:
+	@scripts/ensure-system-packages.sh test
+
+deps: $(VENV)/.site-installed node_modules/.installed
+
+test-deps: deps $(VENV)/.test-installed system-test
+
+$(VENV)/.site-installed: requirements.txt | system-build
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json | system-build
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@

@@ -1,0 +1,153 @@
+"""The whole site builds with --strict, and what it publishes is complete, linked and self-contained."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from mkdocs.config import load_config
+
+from macros.data_loader import load_data
+from tests.build.html_scan import html_pages, scan
+from tests.conftest import ROOT
+
+CONFIG = load_config(config_file=str(ROOT / "mkdocs.yml"))
+SITE_HOST = urlsplit(CONFIG.site_url).netloc
+
+
+def nav_pages(items) -> set[str]:
+    found: set[str] = set()
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            found |= nav_pages(value)
+        elif isinstance(value, str) and value.endswith(".md"):
+            found.add(value)
+    return found
+
+
+def resolve(site: Path, page: Path, url: str) -> Path | None:
+    """The file a relative URL in `page` points at, or None for external and special URLs."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or url.startswith(("#", "mailto:", "javascript:")) or not parts.path:
+        return None
+    path = unquote(parts.path)
+    base = urlsplit(CONFIG.site_url).path  # 404.html links from the site root, since it is served at any depth
+    target = (site / path.removeprefix(base)) if path.startswith(base) else (page.parent / path).resolve()
+    return target / "index.html" if target.is_dir() or parts.path.endswith("/") else target
+
+
+def test_every_page_is_in_the_nav():
+    pages = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")
+             if not p.relative_to(ROOT / "docs").as_posix().startswith("includes/")}
+    assert pages - nav_pages(CONFIG.nav) == set()
+
+
+def test_no_broken_internal_link_or_anchor(site_dir):
+    broken = []
+    for page in html_pages(site_dir):
+        for tag, url in scan(page).references:
+            target = resolve(site_dir, page, url)
+            if target is None:
+                fragment = urlsplit(url).fragment
+                if url.startswith("#") and fragment and fragment not in scan(page).ids:
+                    broken.append(f"{page.relative_to(site_dir)}: <{tag}> {url}: no such anchor")
+                continue
+            if not target.exists():
+                broken.append(f"{page.relative_to(site_dir)}: <{tag}> {url}: no such file")
+            elif (fragment := urlsplit(url).fragment) and target.suffix == ".html" and fragment not in scan(target).ids:
+                broken.append(f"{page.relative_to(site_dir)}: <{tag}> {url}: no such anchor")
+    assert broken == []
+
+
+def test_every_image_has_alt_text_and_a_size(site_dir):
+    missing = [f"{page.relative_to(site_dir)}: {image.get('src')}" for page in html_pages(site_dir)
+               for image in scan(page).images
+               if not (image.get("alt") or "").strip() or not image.get("width") or not image.get("height")]
+    assert missing == []
+
+
+def test_output_holds_no_filesystem_path_of_the_build_machine(site_dir):
+    leaks = []
+    for path in site_dir.rglob("*"):
+        if path.suffix in {".html", ".svg", ".json", ".xml", ".css", ".js"} and path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for needle in (str(ROOT), "site-packages", str(Path.home()) + "/"):
+                if needle in text:
+                    leaks.append(f"{path.relative_to(site_dir)}: {needle}")
+    assert leaks == []
+
+
+def test_no_page_loads_anything_from_another_host(site_dir):
+    """Links (<a>) may point anywhere; anything a browser fetches by itself must come from the site."""
+    remote = []
+    for page in html_pages(site_dir):
+        for tag, url in scan(page).references:
+            host = urlsplit(url).netloc
+            if tag != "a" and host and host != SITE_HOST:
+                remote.append(f"{page.relative_to(site_dir)}: <{tag}> {url}")
+    for sheet in site_dir.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?(https?:)?//([^)'\"]+)", sheet.read_text(encoding="utf-8")):
+            remote.append(f"{sheet.relative_to(site_dir)}: url({url[1]})")
+    assert remote == []
+
+
+def test_every_page_has_its_own_description(site_dir):
+    generic = CONFIG.site_description.strip()
+    missing = [page.relative_to(site_dir).as_posix() for page in html_pages(site_dir)
+               if page.name != "404.html" and scan(page).meta.get("description", generic).strip() == generic]
+    assert missing == []
+
+
+def test_every_quiz_checklist_and_figure_is_used_by_some_page(site_dir):
+    used: dict[str, set[str]] = {"data-quiz-id": set(), "data-checklist-id": set(), "data-figure-id": set()}
+    for page in html_pages(site_dir):
+        for name, value in scan(page).data_attributes:
+            used.setdefault(name, set()).add(value)
+    data = load_data(ROOT)
+    assert set(data.quizzes) - used["data-quiz-id"] == set(), "quizzes no page shows"
+    assert set(data.checklists) - used["data-checklist-id"] == set(), "checklists no page shows"
+    figures = {p.stem for p in (ROOT / "diagrams").glob("*.py") if not p.name.startswith("_")}
+    assert figures - used["data-figure-id"] == set(), "figures no page shows"
+
+
+def test_quiz_blocks_hold_every_question_of_their_file(site_dir):
+    shown = {}
+    for page in html_pages(site_dir):
+        for name, value in scan(page).data_attributes:
+            if name == "data-question-id":
+                shown[value] = page
+    for item in load_data(ROOT).quizzes.values():
+        for question in item.model.questions:
+            assert question.id in shown, f"{item.path.name}: {question.id} is not on any page"
+
+
+def test_figures_are_published_self_contained(site_dir):
+    figures = sorted((site_dir / "figures").glob("*.svg"))
+    assert len(figures) == len(list((ROOT / "diagrams").glob("*.py")))
+    for svg in figures:
+        text = svg.read_text(encoding="utf-8")
+        hrefs = re.findall(r'href="([^"#][^"]*)"', text)
+        assert all(h.startswith("data:image/") for h in hrefs), f"{svg.name} references files: {hrefs[:3]}"
+
+
+def test_search_index_covers_every_page(site_dir):
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    for page in nav_pages(CONFIG.nav):
+        url = "" if page == "index.md" else page.removesuffix("index.md").removesuffix(".md")
+        url = url if url == "" or url.endswith("/") else url + "/"
+        assert url in locations, f"{page} is not searchable"
+
+
+def test_mermaid_is_served_by_the_site_and_not_linked_from_pages(site_dir):
+    assert (site_dir / "assets" / "vendor" / "mermaid.min.js").stat().st_size > 1_000_000
+    direct = [p for p in html_pages(site_dir) if "mermaid.min.js" in p.read_text(encoding="utf-8")]
+    assert direct == [], "pages must not load Mermaid eagerly; the loader fetches it on demand"
+
+
+def test_macros_fail_loudly():
+    macros = dict(CONFIG.plugins["macros"].config)
+    assert (macros["on_undefined"], macros["on_error_fail"], macros["module_name"]) == ("strict", True, "macros")
