@@ -35,7 +35,7 @@ def _clean(message: str) -> str:
     return " ".join(lines)
 
 
-def build(site_dir: Path) -> int:
+def build(site_dir: Path, site_url: str | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -46,7 +46,8 @@ def build(site_dir: Path) -> int:
     logging.getLogger("mkdocs").addHandler(collect)
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     try:
-        config = load_config(config_file=str(ROOT / "mkdocs.yml"), strict=True, site_dir=str(staging))
+        overrides = {"site_url": site_url} if site_url else {}
+        config = load_config(config_file=str(ROOT / "mkdocs.yml"), strict=True, site_dir=str(staging), **overrides)
         mkdocs_build(config)
     except BaseException as exc:  # noqa: BLE001 - every failure becomes a message, never a traceback
         shutil.rmtree(staging, ignore_errors=True)
@@ -73,7 +74,9 @@ def build(site_dir: Path) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
-    return build(parser.parse_args().site_dir.resolve())
+    parser.add_argument("--site-url", help="where the site will be served (default: site_url in mkdocs.yml)")
+    args = parser.parse_args()
+    return build(args.site_dir.resolve(), args.site_url)
 
 
 if __name__ == "__main__":

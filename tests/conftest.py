@@ -20,13 +20,28 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The whole handbook, built once with --strict by the same script `make build` uses."""
+def site_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory, site_port) -> Path:
+    """The whole handbook, built once with --strict by the same script `make build` uses.
+
+    Like `mkdocs serve`, the build takes the address it will be served from as its site_url: Material's instant
+    navigation only follows links that match the host and port written into sitemap.xml.
+    """
     import build as site_build
 
     out = tmp_path_factory.mktemp("built") / "site"
-    assert site_build.build(out) == 0, "the site does not build: run `make build` to see why"
+    assert site_build.build(out, f"http://127.0.0.1:{site_port}/") == 0, "the site does not build: run `make build`"
     return out
 
 
@@ -36,13 +51,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_url(site_dir) -> str:
-    """The built site served on a free loopback port, as `make serve` would serve it."""
+def site_url(site_dir, site_port) -> str:
+    """The built site served on loopback, as `make serve` would serve it."""
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield f"http://127.0.0.1:{site_port}/"
     server.shutdown()
 
 
@@ -65,9 +80,3 @@ def page(browser, site_url):
     tab.on("request", lambda request: tab.requests.append(request.url))
     yield tab
     context.close()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
