@@ -24,7 +24,7 @@ build: deps  ## Build the site into site/ (only a successful build replaces it)
 test: test-deps  ## Run every check CI runs: unit, build, examples, workflows and browser tests
 	$(BIN)/python -m pytest
 
-bench: deps  ## Measure build times, figure sizes and page weight
+bench: test-deps  ## Measure build times, figure sizes and page weight
 	$(BIN)/python scripts/bench.py
 
 clean:  ## Remove everything the build and the tests wrote

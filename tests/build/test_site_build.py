@@ -143,8 +143,9 @@ def test_search_index_covers_every_page(site_dir):
 
 
 def test_mermaid_is_served_by_the_site_and_not_linked_from_pages(site_dir):
-    assert (site_dir / "assets" / "vendor" / "mermaid.min.js").stat().st_size > 1_000_000
-    direct = [p for p in html_pages(site_dir) if "mermaid.min.js" in p.read_text(encoding="utf-8")]
+    assert (site_dir / "assets" / "vendor" / "mermaid" / "mermaid.esm.min.mjs").is_file()
+    assert len(list((site_dir / "assets" / "vendor" / "mermaid" / "chunks").rglob("*.mjs"))) > 50
+    direct = [p for p in html_pages(site_dir) if "mermaid.esm" in p.read_text(encoding="utf-8")]
     assert direct == [], "pages must not load Mermaid eagerly; the loader fetches it on demand"
 
 

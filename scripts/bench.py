@@ -1,0 +1,115 @@
+"""Measure the build: clean and warm build times, figure rendering cold and warm, figure sizes, page weight.
+
+Usage: python scripts/bench.py. Budgets (2-core machine): clean build with every figure < 30 s and < 0.1 s a page,
+warm rebuild renders no figure, heaviest page (search index aside) < 300 KB gzip, search index < 500 KB gzip.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.figure_render import render_all, render_one  # noqa: E402
+
+
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+
+
+def timed_build(site: Path, cache: Path) -> float:
+    env = {**os.environ, "HANDBOOK_FIGURE_CACHE": str(cache)}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site)], env=env, check=True)
+    return time.perf_counter() - start
+
+
+def page_weights(site: Path, pages: list[Path]) -> list[tuple[int, Path]]:
+    """Gzip bytes of each page and everything Chromium fetches for it once it has settled (Mermaid chunks
+    included), the search index aside. Served over loopback like `make serve`."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    results = []
+    args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+        for page in pages:
+            tab = browser.new_page()
+            fetched: set[str] = set()
+            tab.on("request", lambda request, fetched=fetched: fetched.add(request.url.split("?")[0].split("#")[0]))
+            tab.goto(base + page.relative_to(site).as_posix(), wait_until="networkidle")
+            tab.close()
+            files = set()
+            for url in fetched:
+                if url.startswith(base) and not url.endswith("search_index.json"):
+                    target = site / url.removeprefix(base)
+                    target = target / "index.html" if target.is_dir() else target
+                    if target.is_file():
+                        files.add(target)
+            results.append((sum(gz(f) for f in files), page))
+        browser.close()
+    server.shutdown()
+    return sorted(results, reverse=True)
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        cache = tmp_path / "figure-cache"
+        clean = timed_build(tmp_path / "site", cache)
+        warm = timed_build(tmp_path / "site", cache)
+        site = tmp_path / "site"
+        pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
+
+        scripts = ROOT / "diagrams"
+        start = time.perf_counter()
+        cold_figures = render_all(scripts, tmp_path / "cold")
+        figures_cold = time.perf_counter() - start
+        start = time.perf_counter()
+        warm_figures = render_all(scripts, tmp_path / "cold")
+        figures_warm = time.perf_counter() - start
+        one = sorted(scripts.glob("*.py"))[0]
+        start = time.perf_counter()
+        render_one(one, tmp_path / "single", one.name)
+        single = time.perf_counter() - start
+
+        weights = page_weights(site, pages)
+        index = site / "search" / "search_index.json"
+        svgs = sorted(site.glob("figures/*.svg"))
+
+        print(f"pages: {len(pages)}   figures: {len(svgs)}")
+        print(f"clean build (no figure cache): {clean:6.2f} s   ({clean / len(pages):.3f} s a page)")
+        print(f"warm rebuild (nothing changed): {warm:6.2f} s   ({warm / len(pages):.3f} s a page)")
+        print(f"figures cold: {figures_cold:6.2f} s, {sum(f.rendered for f in cold_figures)} rendered")
+        print(f"figures warm: {figures_warm:6.2f} s, {sum(f.rendered for f in warm_figures)} rendered")
+        print(f"one changed figure ({one.name}): {single:.2f} s")
+        print(f"search index: {index.stat().st_size / 1024:.0f} KB raw, {gz(index) / 1024:.0f} KB gzip")
+        print("heaviest pages (gzip, with everything they load, search index aside):")
+        for weight, page in weights[:3]:
+            print(f"  {weight / 1024:7.0f} KB  {page.relative_to(site)}")
+        print("figures (raw / gzip):")
+        for svg in sorted(svgs, key=lambda p: p.stat().st_size, reverse=True):
+            print(f"  {svg.stat().st_size / 1024:6.0f} KB / {gz(svg) / 1024:4.0f} KB  {svg.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
