@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import os
 import shutil
 import sys
@@ -25,14 +26,47 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+# What to do about the problems MkDocs and its extensions report in their own words.
+_HINTS = [
+    ('not included in the "nav" configuration', "add the page under `nav:` in mkdocs.yml"),
+    ("but the target", "fix the link or create the page it points to"),
+    ("does not contain an anchor", "link to the id of an existing heading"),
+    ("Snippet at path", "create the file under examples/ or fix the path after --8<--"),
+    ("is undefined", "call an existing macro, or wrap a literal {{ … }} in {% raw %} … {% endraw %}"),
+    ("unexpected", "check the {{ … }} or {% … %} syntax on that line"),
+]
+
+
+def _page_line(page: str, template_line: int) -> str:
+    """Map a line of the Jinja template (the page without its front matter) back to the file."""
+    from mkdocs.utils.meta import get_data
+
+    path = ROOT / "docs" / page
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return f"docs/{page}"
+    body, _ = get_data(text)
+    return f"docs/{page}:{text.count(chr(10)) - body.count(chr(10)) + template_line}"
+
+
 def _clean(message: str) -> str:
-    """Keep what went wrong and where; drop tracebacks and the macros plugin's Markdown decoration."""
+    """Keep what went wrong and where, add what to do; drop tracebacks and the macros plugin's decoration."""
     lines = [line.strip() for line in message.splitlines() if line.strip() and line.strip() != "```"]
     if any(line.startswith("Traceback (most recent call last)") for line in lines):
+        page = next((re.sub(r"^_File_: `(.*)`$", r"\1", line) for line in lines if line.startswith("_File_:")), None)
+        template = [int(m.group(1)) for line in lines if (m := re.match(r'File "<template>", line (\d+)', line))]
         lines = [line for line in lines if not line.startswith(("_", "#", "Traceback", "File ", "^", "raise "))]
         last = lines[-1] if lines else message
-        return last.split(": ", 1)[1] if last.split(": ", 1)[0].endswith(("Error", "Exception")) else last
-    return " ".join(lines)
+        head, _, rest = last.partition(": ")
+        text = rest if rest and head.endswith(("Error", "Exception", "Undefined")) else last
+        if page and not text.startswith("docs/"):
+            where = _page_line(page, template[-1]) if template else f"docs/{page}"
+            text = f"{where}: {text}"
+    else:
+        text = " ".join(lines)
+    hint = next((hint for pattern, hint in _HINTS if pattern in text), None)
+    return f"{text}: {hint}" if hint and hint not in text else text
 
 
 def build(site_dir: Path, site_url: str | None = None) -> int:
@@ -56,9 +90,10 @@ def build(site_dir: Path, site_url: str | None = None) -> int:
         final = "" if isinstance(exc, SystemExit) else (_clean(str(exc)) or type(exc).__name__)
         if final and not (problems and final.startswith("Aborted with")):
             problems.append(final)
-        seen = []
-        for problem in problems:
-            if problem not in seen:
+        seen: list[str] = []
+        for problem in problems:  # MkDocs often logs a message and raises it again
+            if not any(problem.split(": ", 1)[0] in earlier and problem.rsplit(": ", 1)[0] in earlier
+                       for earlier in seen):
                 seen.append(problem)
         print("The build failed; nothing was published:", *(f"  {p}" for p in seen), sep="\n", file=sys.stderr)
         return 1
