@@ -1,0 +1,45 @@
+"""The JSON Schemas editors use are generated from the build's models, never drift, and agree with them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+import yaml
+
+from tests.conftest import ROOT
+
+FILES = sorted((ROOT / "data" / "quizzes").glob("*.yml")) + sorted((ROOT / "data" / "checklists").glob("*.yml"))
+
+
+def schema_for(path):
+    kind = "quiz" if path.parent.name == "quizzes" else "checklist"
+    return json.loads((ROOT / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8")), kind
+
+
+def test_committed_schemas_match_the_models():
+    result = subprocess.run([sys.executable, "scripts/export_schemas.py", "--check"], cwd=ROOT,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.name}" for p in FILES])
+def test_data_file_names_its_schema_and_satisfies_it(path):
+    schema, kind = schema_for(path)
+    first_line = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json"
+    jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
+
+
+def test_schema_rejects_what_the_models_reject():
+    schema, _ = schema_for(ROOT / "data" / "quizzes" / "x.yml")
+    good = {"id": "q", "title": "Q", "questions": [{"id": "q-a", "prompt": "P?", "explanation": "E.",
+            "difficulty": "mid", "choices": [{"text": "a", "correct": True}, {"text": "b"}]}]}
+    jsonschema.validate(good, schema)
+    for bad in ({**good, "extra": 1}, {**good, "id": "Not Kebab"},
+                {**good, "questions": [{**good["questions"][0], "difficulty": "easy"}]}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(bad, schema)
