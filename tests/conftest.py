@@ -80,3 +80,13 @@ def page(browser, site_url):
     tab.on("request", lambda request: tab.requests.append(request.url))
     yield tab
     context.close()
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """One throwaway PostgreSQL for the whole session (never the machine's default cluster)."""
+    from pg_sandbox import pg_sandbox
+    from sql_examples import SERVER_SETTINGS
+
+    with pg_sandbox(SERVER_SETTINGS) as conninfo:
+        yield conninfo
