@@ -9,7 +9,8 @@ from sql_examples import EXAMPLES, Runner, diff, expected_path, query_files, spl
 
 pytestmark = pytest.mark.database
 
-QUERIES = [q for topic in sorted(p for p in EXAMPLES.iterdir() if p.is_dir()) for q in query_files(topic)]
+TOPICS = sorted(p for p in EXAMPLES.iterdir() if p.is_dir()) if EXAMPLES.is_dir() else []
+QUERIES = [q for topic in TOPICS for q in query_files(topic)]
 
 
 @pytest.fixture(scope="module")
