@@ -92,8 +92,9 @@ def build(site_dir: Path, site_url: str | None = None) -> int:
             problems.append(final)
         seen: list[str] = []
         for problem in problems:  # MkDocs often logs a message and raises it again
-            if not any(problem.split(": ", 1)[0] in earlier and problem.rsplit(": ", 1)[0] in earlier
-                       for earlier in seen):
+            if not any(
+                problem.split(": ", 1)[0] in earlier and problem.rsplit(": ", 1)[0] in earlier for earlier in seen
+            ):
                 seen.append(problem)
         print("The build failed; nothing was published:", *(f"  {p}" for p in seen), sep="\n", file=sys.stderr)
         return 1

@@ -22,11 +22,13 @@ FOLDERS = {"quiz": "quizzes", "checklist": "checklists"}
 
 def render(name: str) -> str:
     schema = SCHEMAS[name].model_json_schema()
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-              "$id": f"{name}.schema.json",
-              "description": f"A {name} file of the Backend Interview Handbook: data/{FOLDERS[name]}/<id>.yml. "
-                             "Generated from macros/data_models.py by scripts/export_schemas.py.",
-              **schema}
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{name}.schema.json",
+        "description": f"A {name} file of the Backend Interview Handbook: data/{FOLDERS[name]}/<id>.yml. "
+        "Generated from macros/data_models.py by scripts/export_schemas.py.",
+        **schema,
+    }
     return json.dumps(schema, indent=2, sort_keys=False) + "\n"
 
 
@@ -45,7 +47,11 @@ def main() -> int:
             path.parent.mkdir(exist_ok=True)
             path.write_text(text, encoding="utf-8")
     if stale:
-        verb = "is out of date with macros/data_models.py: run python scripts/export_schemas.py" if args.check else "written"
+        verb = (
+            "is out of date with macros/data_models.py: run python scripts/export_schemas.py"
+            if args.check
+            else "written"
+        )
         print("\n".join(f"{path} {verb}" for path in stale), file=sys.stderr)
         return 1
     return 0

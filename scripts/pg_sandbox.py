@@ -48,8 +48,14 @@ def pg_sandbox(settings: dict[str, str] | None = None) -> Iterator[str]:
     else:
         db_user = pwd.getpwuid(os.geteuid()).pw_name
     data = folder / "data"
-    options = {"listen_addresses": "''", "unix_socket_directories": f"'{folder}'", "fsync": "off",
-               "synchronous_commit": "off", "full_page_writes": "off", **(settings or {})}
+    options = {
+        "listen_addresses": "''",
+        "unix_socket_directories": f"'{folder}'",
+        "fsync": "off",
+        "synchronous_commit": "off",
+        "full_page_writes": "off",
+        **(settings or {}),
+    }
     option_text = " ".join(f"-c {key}={value}" for key, value in options.items())
 
     def run(*command: str) -> None:
@@ -59,11 +65,16 @@ def pg_sandbox(settings: dict[str, str] | None = None) -> Iterator[str]:
 
     try:
         run(str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "-U", db_user)
-        run(str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "server.log"), "-o", option_text, "-w", "start")
+        run(
+            str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "server.log"), "-o", option_text, "-w", "start"
+        )
         try:
             yield f"host={folder} port=5432 user={db_user} dbname=postgres"
         finally:
-            subprocess.run([*run_as, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
-                           capture_output=True, check=False)
+            subprocess.run(
+                [*run_as, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
+                capture_output=True,
+                check=False,
+            )
     finally:
         shutil.rmtree(folder, ignore_errors=True)

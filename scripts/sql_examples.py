@@ -193,8 +193,13 @@ class Runner:
 def diff(query: Path, actual: str) -> str:
     expected_file = expected_path(query)
     expected = expected_file.read_text(encoding="utf-8") if expected_file.exists() else ""
-    lines = difflib.unified_diff(expected.splitlines(), actual.splitlines(), str(expected_file.relative_to(ROOT)),
-                                 "what PostgreSQL returned", lineterm="")
+    lines = difflib.unified_diff(
+        expected.splitlines(),
+        actual.splitlines(),
+        str(expected_file.relative_to(ROOT)),
+        "what PostgreSQL returned",
+        lineterm="",
+    )
     return "\n".join(lines)
 
 

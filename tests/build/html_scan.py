@@ -7,8 +7,18 @@ from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-REFERENCE_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "iframe": "src",
-                        "source": "src", "video": "src", "audio": "src", "embed": "src", "object": "data"}
+REFERENCE_ATTRIBUTES = {
+    "a": "href",
+    "link": "href",
+    "img": "src",
+    "script": "src",
+    "iframe": "src",
+    "source": "src",
+    "video": "src",
+    "audio": "src",
+    "embed": "src",
+    "object": "data",
+}
 
 
 @dataclass

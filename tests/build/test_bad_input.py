@@ -62,8 +62,15 @@ def build(root: Path, path: str | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "HANDBOOK_FIGURE_CACHE": str(ROOT / ".cache" / "figures-tests")}
     if path is not None:
         env["PATH"] = path
-    return subprocess.run([sys.executable, "scripts/build.py"], cwd=root, env=env, capture_output=True, text=True,
-                          timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "scripts/build.py"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_the_small_project_builds(project):
@@ -78,6 +85,7 @@ def edit(relative: str, old: str, new: str) -> Callable[[Path], None]:
         text = path.read_text(encoding="utf-8")
         assert old in text, f"the case no longer applies: {old!r} is not in {relative}"
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
     return apply
 
 
@@ -86,6 +94,7 @@ def write(relative: str, content: str | bytes) -> Callable[[Path], None]:
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content if isinstance(content, bytes) else content.encode())
+
     return apply
 
 
@@ -103,54 +112,120 @@ class Case:
 
 
 CASES = [
-    Case("malformed yaml", edit(QUIZ, "title: Replication", "title: [Replication"),
-         r"data/quizzes/replication\.yml:\d+: YAML syntax error: .*fix the indentation or quoting"),
-    Case("wrong type", edit(QUIZ, "difficulty: junior", "difficulty: 3"),
-         r"data/quizzes/replication\.yml:\d+: questions\[0\]\.difficulty: 3 is not allowed"),
-    Case("unknown key", edit(QUIZ, "    difficulty: junior", "    difficulty: junior\n    answr: 2"),
-         r"data/quizzes/replication\.yml:\d+: questions\[0\]\.answr: unknown key `answr`: remove it"),
-    Case("empty choices", edit(QUIZ, "    choices:\n", "    choices: []\n    old_choices:\n"),
-         r"data/quizzes/replication\.yml:\d+: questions\[0\]\.choices: List should have at least 2 items"),
-    Case("no correct answer", lambda root: write(QUIZ, (root / QUIZ).read_text().replace("correct: true", "correct: false"))(root),
-         r"data/quizzes/replication\.yml:\d+: questions\[\d+\]: no choice is marked `correct: true`"),
-    Case("missing field", edit(QUIZ, "title: Replication\n", ""),
-         r"data/quizzes/replication\.yml:\d+: title: required key `title` is missing: add it"),
-    Case("id differs from file name", edit(QUIZ, "id: replication\n", "id: replicas\n"),
-         r"data/quizzes/replication\.yml:\d+: id: `replicas` does not match the file name"),
-    Case("duplicate question id across files", lambda root: write("data/quizzes/copy.yml", (root / QUIZ).read_text()
-                                                                  .replace("id: replication\n", "id: copy\n"))(root),
-         r"data/quizzes/\w+\.yml:\d+: questions\[0\]\.id: `[a-z-]+` is already used at data/quizzes/\w+\.yml:\d+"),
-    Case("non-UTF-8 quiz", lambda root: write(QUIZ, (root / QUIZ).read_bytes() + b"\n# caf\xe9\n")(root),
-         r"data/quizzes/replication\.yml: byte \d+ is not UTF-8: save the file as UTF-8"),
-    Case("checklist item without text", edit(CHECKLIST, "text: Say whether", "txt: Say whether"),
-         r"data/checklists/data-at-scale\.yml:\d+: sections\[0\]\.items\[0\]\.text: required key `text` is missing"),
-    Case("page calls an unknown quiz", edit(PAGE, 'quiz("replication"', 'quiz("replicaton"'),
-         r'docs/data/replication\.md:\d+: quiz\("replicaton"\): no such quiz; known ids: .*replication'),
-    Case("page calls an unknown checklist", edit("docs/checklists/data-at-scale.md", 'checklist("data-at-scale")',
-                                                 'checklist("data-at-scal")'),
-         r'docs/checklists/data-at-scale\.md:\d+: checklist\("data-at-scal"\): no such checklist; known ids: '),
-    Case("page calls an unknown figure", edit(PAGE, 'figure("leader-follower-replication")', 'figure("leader")'),
-         r'docs/data/replication\.md:\d+: figure\("leader"\): no such figure; known ids: leader-follower-replication'),
-    Case("figure script raises", edit(FIGURE, 'leader = PostgreSQL("leader")', 'leader = PostgreSQL("leader") / 0'),
-         r"diagrams/leader-follower-replication\.py:\d+: TypeError: .*"),
-    Case("figure script draws nothing", write(FIGURE, 'TITLE = "t"\nALT = "a"\n'),
-         r"diagrams/leader-follower-replication\.py: draws 0 diagrams: draw exactly one"),
-    Case("figure script without alt text", edit(FIGURE, "ALT = (", "_ALT = ("),
-         r'diagrams/leader-follower-replication\.py: set ALT = "\.\.\." at the top of the script'),
-    Case("broken link", edit("docs/index.md", "(data/replication.md#", "(data/replicaton.md#"),
-         r"Doc file 'index\.md' contains a link 'data/replicaton\.md#top-section', but the target "
-         r"'data/replicaton\.md' is not found"),
-    Case("broken anchor", edit("docs/index.md", "#top-section", "#no-such-section"),
-         r"Doc file 'index\.md' contains a link 'data/replication\.md#no-such-section', but the doc "
-         r"'data/replication\.md' does not contain an anchor '#no-such-section'"),
-    Case("missing snippet", edit(PAGE, "## Top section\n", '## Top section\n\n```python\n--8<-- "python/gone.py"\n```\n'),
-         r"Error reading page 'data/replication\.md': Snippet at path 'python/gone\.py' could not be found: create the file"),
-    Case("non-UTF-8 page", lambda root: write(PAGE, (root / PAGE).read_bytes() + b"\ncaf\xe9\n")(root),
-         r"docs/data/replication\.md: .*not UTF-8|Error reading page 'data/replication\.md'.*utf-8"),
-    Case("undefined variable in a page", edit(PAGE, "## Top section", "## Top section {{ no_such_thing }}"),
-         r"docs/data/replication\.md:6: 'no_such_thing' is undefined: call an existing macro"),
-    Case("page missing from the nav", write("docs/orphan.md", "---\ndescription: x\n---\n# Orphan\n"),
-         r"not included in the \"nav\" configuration: - orphan\.md: add the page under `nav:` in mkdocs\.yml"),
+    Case(
+        "malformed yaml",
+        edit(QUIZ, "title: Replication", "title: [Replication"),
+        r"data/quizzes/replication\.yml:\d+: YAML syntax error: .*fix the indentation or quoting",
+    ),
+    Case(
+        "wrong type",
+        edit(QUIZ, "difficulty: junior", "difficulty: 3"),
+        r"data/quizzes/replication\.yml:\d+: questions\[0\]\.difficulty: 3 is not allowed",
+    ),
+    Case(
+        "unknown key",
+        edit(QUIZ, "    difficulty: junior", "    difficulty: junior\n    answr: 2"),
+        r"data/quizzes/replication\.yml:\d+: questions\[0\]\.answr: unknown key `answr`: remove it",
+    ),
+    Case(
+        "empty choices",
+        edit(QUIZ, "    choices:\n", "    choices: []\n    old_choices:\n"),
+        r"data/quizzes/replication\.yml:\d+: questions\[0\]\.choices: List should have at least 2 items",
+    ),
+    Case(
+        "no correct answer",
+        lambda root: write(QUIZ, (root / QUIZ).read_text().replace("correct: true", "correct: false"))(root),
+        r"data/quizzes/replication\.yml:\d+: questions\[\d+\]: no choice is marked `correct: true`",
+    ),
+    Case(
+        "missing field",
+        edit(QUIZ, "title: Replication\n", ""),
+        r"data/quizzes/replication\.yml:\d+: title: required key `title` is missing: add it",
+    ),
+    Case(
+        "id differs from file name",
+        edit(QUIZ, "id: replication\n", "id: replicas\n"),
+        r"data/quizzes/replication\.yml:\d+: id: `replicas` does not match the file name",
+    ),
+    Case(
+        "duplicate question id across files",
+        lambda root: write(
+            "data/quizzes/copy.yml", (root / QUIZ).read_text().replace("id: replication\n", "id: copy\n")
+        )(root),
+        r"data/quizzes/\w+\.yml:\d+: questions\[0\]\.id: `[a-z-]+` is already used at data/quizzes/\w+\.yml:\d+",
+    ),
+    Case(
+        "non-UTF-8 quiz",
+        lambda root: write(QUIZ, (root / QUIZ).read_bytes() + b"\n# caf\xe9\n")(root),
+        r"data/quizzes/replication\.yml: byte \d+ is not UTF-8: save the file as UTF-8",
+    ),
+    Case(
+        "checklist item without text",
+        edit(CHECKLIST, "text: Say whether", "txt: Say whether"),
+        r"data/checklists/data-at-scale\.yml:\d+: sections\[0\]\.items\[0\]\.text: required key `text` is missing",
+    ),
+    Case(
+        "page calls an unknown quiz",
+        edit(PAGE, 'quiz("replication"', 'quiz("replicaton"'),
+        r'docs/data/replication\.md:\d+: quiz\("replicaton"\): no such quiz; known ids: .*replication',
+    ),
+    Case(
+        "page calls an unknown checklist",
+        edit("docs/checklists/data-at-scale.md", 'checklist("data-at-scale")', 'checklist("data-at-scal")'),
+        r'docs/checklists/data-at-scale\.md:\d+: checklist\("data-at-scal"\): no such checklist; known ids: ',
+    ),
+    Case(
+        "page calls an unknown figure",
+        edit(PAGE, 'figure("leader-follower-replication")', 'figure("leader")'),
+        r'docs/data/replication\.md:\d+: figure\("leader"\): no such figure; known ids: leader-follower-replication',
+    ),
+    Case(
+        "figure script raises",
+        edit(FIGURE, 'leader = PostgreSQL("leader")', 'leader = PostgreSQL("leader") / 0'),
+        r"diagrams/leader-follower-replication\.py:\d+: TypeError: .*",
+    ),
+    Case(
+        "figure script draws nothing",
+        write(FIGURE, 'TITLE = "t"\nALT = "a"\n'),
+        r"diagrams/leader-follower-replication\.py: draws 0 diagrams: draw exactly one",
+    ),
+    Case(
+        "figure script without alt text",
+        edit(FIGURE, "ALT = (", "_ALT = ("),
+        r'diagrams/leader-follower-replication\.py: set ALT = "\.\.\." at the top of the script',
+    ),
+    Case(
+        "broken link",
+        edit("docs/index.md", "(data/replication.md#", "(data/replicaton.md#"),
+        r"Doc file 'index\.md' contains a link 'data/replicaton\.md#top-section', but the target "
+        r"'data/replicaton\.md' is not found",
+    ),
+    Case(
+        "broken anchor",
+        edit("docs/index.md", "#top-section", "#no-such-section"),
+        r"Doc file 'index\.md' contains a link 'data/replication\.md#no-such-section', but the doc "
+        r"'data/replication\.md' does not contain an anchor '#no-such-section'",
+    ),
+    Case(
+        "missing snippet",
+        edit(PAGE, "## Top section\n", '## Top section\n\n```python\n--8<-- "python/gone.py"\n```\n'),
+        r"Error reading page 'data/replication\.md': Snippet at path 'python/gone\.py' could not be found: create the file",
+    ),
+    Case(
+        "non-UTF-8 page",
+        lambda root: write(PAGE, (root / PAGE).read_bytes() + b"\ncaf\xe9\n")(root),
+        r"docs/data/replication\.md: .*not UTF-8|Error reading page 'data/replication\.md'.*utf-8",
+    ),
+    Case(
+        "undefined variable in a page",
+        edit(PAGE, "## Top section", "## Top section {{ no_such_thing }}"),
+        r"docs/data/replication\.md:6: 'no_such_thing' is undefined: call an existing macro",
+    ),
+    Case(
+        "page missing from the nav",
+        write("docs/orphan.md", "---\ndescription: x\n---\n# Orphan\n"),
+        r"not included in the \"nav\" configuration: - orphan\.md: add the page under `nav:` in mkdocs\.yml",
+    ),
 ]
 
 
@@ -170,10 +245,16 @@ def test_missing_graphviz_is_one_line_saying_how_to_install_it(project, tmp_path
     # A PATH with Python's own folder but no `dot`; a fresh cache so no figure is reused.
     shutil.rmtree(ROOT / ".cache" / "figures-tests-nodot", ignore_errors=True)
     env_path = str(Path(sys.executable).parent)
-    result = subprocess.run([sys.executable, "scripts/build.py"], cwd=project, capture_output=True, text=True,
-                            env={**os.environ, "PATH": env_path,
-                                 "HANDBOOK_FIGURE_CACHE": str(tmp_path / "cache")}, check=False)
+    result = subprocess.run(
+        [sys.executable, "scripts/build.py"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PATH": env_path, "HANDBOOK_FIGURE_CACHE": str(tmp_path / "cache")},
+        check=False,
+    )
     assert result.returncode == 1
     assert "Graphviz is not installed (no `dot` on PATH): run `make build`, or `sudo apt-get install graphviz`" in (
-        result.stderr)
+        result.stderr
+    )
     assert "Traceback" not in result.stderr

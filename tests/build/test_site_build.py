@@ -40,8 +40,11 @@ def resolve(site: Path, page: Path, url: str) -> Path | None:
 
 
 def test_every_page_is_in_the_nav():
-    pages = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")
-             if not p.relative_to(ROOT / "docs").as_posix().startswith("includes/")}
+    pages = {
+        p.relative_to(ROOT / "docs").as_posix()
+        for p in (ROOT / "docs").rglob("*.md")
+        if not p.relative_to(ROOT / "docs").as_posix().startswith("includes/")
+    }
     assert pages - nav_pages(CONFIG.nav) == set()
 
 
@@ -63,9 +66,12 @@ def test_no_broken_internal_link_or_anchor(site_dir):
 
 
 def test_every_image_has_alt_text_and_a_size(site_dir):
-    missing = [f"{page.relative_to(site_dir)}: {image.get('src')}" for page in html_pages(site_dir)
-               for image in scan(page).images
-               if not (image.get("alt") or "").strip() or not image.get("width") or not image.get("height")]
+    missing = [
+        f"{page.relative_to(site_dir)}: {image.get('src')}"
+        for page in html_pages(site_dir)
+        for image in scan(page).images
+        if not (image.get("alt") or "").strip() or not image.get("width") or not image.get("height")
+    ]
     assert missing == []
 
 
@@ -96,8 +102,11 @@ def test_no_page_loads_anything_from_another_host(site_dir, site_port):
 
 def test_every_page_has_its_own_description(site_dir):
     generic = CONFIG.site_description.strip()
-    missing = [page.relative_to(site_dir).as_posix() for page in html_pages(site_dir)
-               if page.name != "404.html" and scan(page).meta.get("description", generic).strip() == generic]
+    missing = [
+        page.relative_to(site_dir).as_posix()
+        for page in html_pages(site_dir)
+        if page.name != "404.html" and scan(page).meta.get("description", generic).strip() == generic
+    ]
     assert missing == []
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import psycopg
 import pytest
-
 from sql_examples import EXAMPLES, Runner, diff, expected_path, query_files, split_statements
 
 pytestmark = pytest.mark.database

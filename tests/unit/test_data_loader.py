@@ -66,35 +66,68 @@ def test_good_files_load_with_their_models(project):
 
 
 def test_two_correct_choices_make_a_multiple_answer_question(project):
-    write(project, "data/quizzes/sample.yml", GOOD_QUIZ.replace("      - text: That one\n",
-                                                                "      - text: That one\n        correct: true\n"))
+    write(
+        project,
+        "data/quizzes/sample.yml",
+        GOOD_QUIZ.replace("      - text: That one\n", "      - text: That one\n        correct: true\n"),
+    )
     assert load_data(project).quizzes["sample"].model.questions[0].multiple
 
 
 BAD_QUIZZES = [
     ("yaml syntax", GOOD_QUIZ.replace("title: Sample", "title: [Sample"), "sample.yml:3: YAML syntax error"),
-    ("missing prompt", GOOD_QUIZ.replace("    prompt: Which is right?\n", ""),
-     "sample.yml:4: questions[0].prompt: required key `prompt` is missing: add it"),
-    ("unknown key", GOOD_QUIZ.replace("    difficulty: junior", "    difficulty: junior\n    answer: 1"),
-     "sample.yml:13: questions[0].answer: unknown key `answer`: remove it or check its spelling"),
-    ("wrong type", GOOD_QUIZ.replace("        correct: true", "        correct: \"yes\""),
-     "sample.yml:8: questions[0].choices[0].correct: Input should be a valid boolean, not str 'yes'"),
-    ("no correct choice", GOOD_QUIZ.replace("        correct: true\n", ""),
-     "sample.yml:4: questions[0]: no choice is marked `correct: true`: mark the right answer(s)"),
-    ("bad difficulty", GOOD_QUIZ.replace("difficulty: junior", "difficulty: easy"),
-     "sample.yml:12: questions[0].difficulty: 'easy' is not allowed: 'junior', 'mid' or 'senior'"),
-    ("one choice", GOOD_QUIZ.replace("      - text: That one\n", ""),
-     "sample.yml:6: questions[0].choices: List should have at least 2 items after validation, not 1"),
-    ("id not kebab-case", GOOD_QUIZ.replace("id: sample-first", "id: Sample_First"),
-     "sample.yml:4: questions[0].id: 'Sample_First' is not a kebab-case id"),
-    ("id differs from file name", GOOD_QUIZ.replace("id: sample\n", "id: other\n"),
-     "sample.yml:1: id: `other` does not match the file name `sample`: rename one to match"),
-    ("duplicate key", GOOD_QUIZ.replace("title: Sample", "title: Sample\ntitle: Again"),
-     "sample.yml:3: key `title` repeats the one on line 2: keep one"),
+    (
+        "missing prompt",
+        GOOD_QUIZ.replace("    prompt: Which is right?\n", ""),
+        "sample.yml:4: questions[0].prompt: required key `prompt` is missing: add it",
+    ),
+    (
+        "unknown key",
+        GOOD_QUIZ.replace("    difficulty: junior", "    difficulty: junior\n    answer: 1"),
+        "sample.yml:13: questions[0].answer: unknown key `answer`: remove it or check its spelling",
+    ),
+    (
+        "wrong type",
+        GOOD_QUIZ.replace("        correct: true", '        correct: "yes"'),
+        "sample.yml:8: questions[0].choices[0].correct: Input should be a valid boolean, not str 'yes'",
+    ),
+    (
+        "no correct choice",
+        GOOD_QUIZ.replace("        correct: true\n", ""),
+        "sample.yml:4: questions[0]: no choice is marked `correct: true`: mark the right answer(s)",
+    ),
+    (
+        "bad difficulty",
+        GOOD_QUIZ.replace("difficulty: junior", "difficulty: easy"),
+        "sample.yml:12: questions[0].difficulty: 'easy' is not allowed: 'junior', 'mid' or 'senior'",
+    ),
+    (
+        "one choice",
+        GOOD_QUIZ.replace("      - text: That one\n", ""),
+        "sample.yml:6: questions[0].choices: List should have at least 2 items after validation, not 1",
+    ),
+    (
+        "id not kebab-case",
+        GOOD_QUIZ.replace("id: sample-first", "id: Sample_First"),
+        "sample.yml:4: questions[0].id: 'Sample_First' is not a kebab-case id",
+    ),
+    (
+        "id differs from file name",
+        GOOD_QUIZ.replace("id: sample\n", "id: other\n"),
+        "sample.yml:1: id: `other` does not match the file name `sample`: rename one to match",
+    ),
+    (
+        "duplicate key",
+        GOOD_QUIZ.replace("title: Sample", "title: Sample\ntitle: Again"),
+        "sample.yml:3: key `title` repeats the one on line 2: keep one",
+    ),
     ("empty file", "", "sample.yml:1: the file is empty"),
     ("not a mapping", "- just\n- a list\n", "sample.yml:1: (top level): expected a mapping of keys, got list"),
-    ("empty prompt", GOOD_QUIZ.replace("prompt: Which is right?", "prompt: ''"),
-     "sample.yml:5: questions[0].prompt: String should have at least 1 character"),
+    (
+        "empty prompt",
+        GOOD_QUIZ.replace("prompt: Which is right?", "prompt: ''"),
+        "sample.yml:5: questions[0].prompt: String should have at least 1 character",
+    ),
 ]
 
 
@@ -131,8 +164,7 @@ def test_every_problem_in_every_file_is_reported_at_once(project):
 
 
 def test_duplicate_checklist_item_ids_are_rejected(project):
-    write(project, "data/checklists/night.yml",
-          GOOD_CHECKLIST + "      - id: sleep-early\n        text: Again\n")
+    write(project, "data/checklists/night.yml", GOOD_CHECKLIST + "      - id: sleep-early\n        text: Again\n")
     assert problems_for(project) == [
         "data/checklists/night.yml:1: (top level): item id `sleep-early` is used twice: ids must be unique"
     ]

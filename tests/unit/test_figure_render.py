@@ -11,7 +11,7 @@ import pytest
 from macros import figure_render
 from macros.figure_render import FigureError, render_all
 
-TWO_DATABASES = '''\
+TWO_DATABASES = """\
 from diagrams import Diagram, Edge
 from diagrams.onprem.database import PostgreSQL
 
@@ -20,7 +20,7 @@ ALT = "A leader streams its log to a follower."
 
 with Diagram(TITLE):
     PostgreSQL("leader") >> Edge(label="WAL") >> PostgreSQL("follower")
-'''
+"""
 
 
 def project_with(tmp_path: Path, **scripts: str) -> Path:
@@ -73,11 +73,15 @@ def test_figures_render_in_parallel_and_all_come_back(tmp_path):
 @pytest.mark.parametrize(
     "script, expected",
     [
-        (TWO_DATABASES.replace('PostgreSQL("leader")', "1 / 0"),
-         "diagrams/broken.py:8: ZeroDivisionError: division by zero"),
+        (
+            TWO_DATABASES.replace('PostgreSQL("leader")', "1 / 0"),
+            "diagrams/broken.py:8: ZeroDivisionError: division by zero",
+        ),
         ('TITLE = "t"\nALT = "a"\n', "diagrams/broken.py: draws 0 diagrams: draw exactly one"),
-        (TWO_DATABASES.replace('TITLE = "Two databases"', 'NAME = "x"').replace("Diagram(TITLE)", 'Diagram("x")'),
-         'diagrams/broken.py: set TITLE = "..." at the top of the script'),
+        (
+            TWO_DATABASES.replace('TITLE = "Two databases"', 'NAME = "x"').replace("Diagram(TITLE)", 'Diagram("x")'),
+            'diagrams/broken.py: set TITLE = "..." at the top of the script',
+        ),
         ("with Diagram(:\n", "diagrams/broken.py:1: SyntaxError"),
         ("from diagrams.onprem.database import NoSuchIcon\n", "diagrams/broken.py:1: ImportError: cannot import"),
     ],

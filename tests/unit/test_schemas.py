@@ -21,8 +21,9 @@ def schema_for(path):
 
 
 def test_committed_schemas_match_the_models():
-    result = subprocess.run([sys.executable, "scripts/export_schemas.py", "--check"], cwd=ROOT,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "scripts/export_schemas.py", "--check"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -36,10 +37,24 @@ def test_data_file_names_its_schema_and_satisfies_it(path):
 
 def test_schema_rejects_what_the_models_reject():
     schema, _ = schema_for(ROOT / "data" / "quizzes" / "x.yml")
-    good = {"id": "q", "title": "Q", "questions": [{"id": "q-a", "prompt": "P?", "explanation": "E.",
-            "difficulty": "mid", "choices": [{"text": "a", "correct": True}, {"text": "b"}]}]}
+    good = {
+        "id": "q",
+        "title": "Q",
+        "questions": [
+            {
+                "id": "q-a",
+                "prompt": "P?",
+                "explanation": "E.",
+                "difficulty": "mid",
+                "choices": [{"text": "a", "correct": True}, {"text": "b"}],
+            }
+        ],
+    }
     jsonschema.validate(good, schema)
-    for bad in ({**good, "extra": 1}, {**good, "id": "Not Kebab"},
-                {**good, "questions": [{**good["questions"][0], "difficulty": "easy"}]}):
+    for bad in (
+        {**good, "extra": 1},
+        {**good, "id": "Not Kebab"},
+        {**good, "questions": [{**good["questions"][0], "difficulty": "easy"}]},
+    ):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(bad, schema)
