@@ -161,3 +161,15 @@ def test_mermaid_is_served_by_the_site_and_not_linked_from_pages(site_dir):
 def test_macros_fail_loudly():
     macros = dict(CONFIG.plugins["macros"].config)
     assert (macros["on_undefined"], macros["on_error_fail"], macros["module_name"]) == ("strict", True, "macros")
+
+
+def test_moved_pages_redirect_to_their_new_place(site_dir):
+    redirects = next(p for p in CONFIG.plugins.values() if type(p).__name__ == "RedirectPlugin").config["redirect_maps"]
+    assert redirects, "mkdocs.yml lists the moved pages"
+    for old, new in redirects.items():
+        old_page = site_dir / old.removesuffix(".md") / "index.html"
+        html = old_page.read_text(encoding="utf-8")
+        target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', html).group(1)
+        assert (old_page.parent / target / "index.html").resolve() == (
+            site_dir / new.removesuffix(".md") / "index.html"
+        ).resolve()
