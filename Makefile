@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help serve build test lint bench clean system-build system-test deps test-deps
+.PHONY: help serve build test bench clean new system-build system-test deps test-deps
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
@@ -52,3 +52,6 @@ $(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
 node_modules/.installed: package.json package-lock.json | system-build
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
+
+new: deps  ## Scaffold: make new KIND=page|checklist|figure NAME=data/bloom-filters TITLE="Bloom filters"
+	$(BIN)/python scripts/new.py "$(KIND)" "$(NAME)" "$(TITLE)"

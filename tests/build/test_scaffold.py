@@ -1,0 +1,66 @@
+"""`make new` scaffolds valid files and a nav entry, refuses existing names, and unfilled TODOs cannot land."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from macros.data_loader import load_data
+from macros.figure_render import render_one
+from scripts.new import main as new
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def project(tmp_path):
+    for name in ("data", "docs"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "diagrams").mkdir()
+    return tmp_path
+
+
+def test_new_page_gets_a_valid_quiz_and_a_nav_entry(project):
+    assert new(["page", "data/bloom-filters", "Bloom filters", "--root", str(project)]) == 0
+    assert (project / "docs" / "data" / "bloom-filters.md").read_text().count('quiz("bloom-filters"') == 1
+    assert "bloom-filters-todo-first-question" in {
+        q.id for q in load_data(project).quizzes["bloom-filters"].model.questions
+    }
+    nav = (project / "mkdocs.yml").read_text()
+    assert "      - Bloom filters: data/bloom-filters.md\n" in nav
+    assert nav.index("data/bloom-filters.md") > nav.index("data/caching.md")
+
+
+def test_new_checklist_and_figure(project, tmp_path):
+    assert new(["checklist", "coding-round", "The coding round", "--root", str(project)]) == 0
+    assert "coding-round" in load_data(project).checklists
+    assert "checklists/coding-round.md" in (project / "mkdocs.yml").read_text()
+    assert new(["figure", "bloom-filter-lookup", "Bloom filter lookup", "--root", str(project)]) == 0
+    figure = render_one(project / "diagrams" / "bloom-filter-lookup.py", tmp_path / "cache", "bloom-filter-lookup.py")
+    assert figure.title == "Bloom filter lookup"
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["page", "data/replication", "Replication"], "docs/data/replication.md already exists"),
+        (["page", "api/replication", "Again"], "data/quizzes/replication.yml already exists"),
+        (["page", "data/Bloom_Filters", "X"], "'Bloom_Filters' is not kebab-case"),
+        (["checklist", "data-at-scale", "X"], "data/checklists/data-at-scale.yml already exists"),
+        (["page", "nowhere/new-page", "X"], "no nav section holds pages of docs/nowhere/"),
+    ],
+)
+def test_new_refuses_existing_or_bad_names(project, capsys, args, message):
+    assert new([*args, "--root", str(project)]) == 1
+    assert message in capsys.readouterr().err
+
+
+def test_no_scaffold_todo_is_left_in_pages_or_data():
+    left = [
+        f"{p.relative_to(ROOT)}"
+        for folder in ("docs", "data", "diagrams")
+        for p in (ROOT / folder).rglob("*")
+        if p.suffix in {".md", ".yml", ".py"} and "TODO" in p.read_text(encoding="utf-8")
+    ]
+    assert left == []
