@@ -64,13 +64,14 @@ def _clean(message: str) -> str:
             where = _page_line(page, template[-1]) if template else f"docs/{page}"
             text = f"{where}: {text}"
     else:
-        text = " ".join(lines)
+        text = "\n  ".join(lines)
     hint = next((hint for pattern, hint in _HINTS if pattern in text), None)
     return f"{text}: {hint}" if hint and hint not in text else text
 
 
 def build(site_dir: Path, site_url: str | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 

@@ -36,6 +36,7 @@ def template(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("template") / "project"
     for name in ("macros", "hooks", "overrides", "scripts", "data", "examples"):
         shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "CONTRIBUTING.md", root / "CONTRIBUTING.md")
     (root / "diagrams").mkdir()
     shutil.copy(ROOT / "diagrams" / "leader-follower-replication.py", root / "diagrams")
     shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
@@ -44,6 +45,7 @@ def template(tmp_path_factory) -> Path:
         (root / "docs" / page).parent.mkdir(parents=True, exist_ok=True)
         (root / "docs" / page).write_text(text, encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"^  - redirects:\n(?:      .*\n)+", "", config, flags=re.M)  # their targets are not here
     (root / "mkdocs.yml").write_text(re.sub(r"^nav:\n(?:  .*\n)+", NAV, config, flags=re.M), encoding="utf-8")
     (root / "node_modules").symlink_to(ROOT / "node_modules")
     return root
@@ -162,7 +164,7 @@ CASES = [
     Case(
         "checklist item without text",
         edit(CHECKLIST, "text: Say whether", "txt: Say whether"),
-        r"data/checklists/data-at-scale\.yml:\d+: sections\[0\]\.items\[0\]\.text: required key `text` is missing",
+        r"data/checklists/data-at-scale\.yml:\d+: sections\[\d+\]\.items\[\d+\]\.text: required key `text` is missing",
     ),
     Case(
         "page calls an unknown quiz",
@@ -224,7 +226,7 @@ CASES = [
     Case(
         "page missing from the nav",
         write("docs/orphan.md", "---\ndescription: x\n---\n# Orphan\n"),
-        r"not included in the \"nav\" configuration: - orphan\.md: add the page under `nav:` in mkdocs\.yml",
+        r"not included in the \"nav\" configuration:\s+- orphan\.md: add the page under `nav:` in mkdocs\.yml",
     ),
 ]
 

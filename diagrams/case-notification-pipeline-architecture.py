@@ -1,0 +1,57 @@
+"""Notification pipeline: intake, routing with preferences and dedupe, per-channel queues, providers."""
+
+from diagrams.aws.engagement import SimpleEmailServiceSes
+from diagrams.firebase.grow import Messaging
+from diagrams.generic.device import Mobile
+from diagrams.onprem.compute import Server
+from diagrams.onprem.database import Cassandra, PostgreSQL
+from diagrams.onprem.inmemory import Redis
+from diagrams.onprem.queue import Kafka
+from diagrams.saas.communication import Twilio
+
+from diagrams import Cluster, Diagram, Edge
+
+TITLE = "Notification pipeline: reference architecture"
+ALT = (
+    "Producer services call the notification API with an idempotency key; accepted requests go to a Kafka "
+    "intake topic split into a transactional and a bulk lane. Router workers read user preferences and device "
+    "tokens from PostgreSQL and dedupe keys and frequency caps from Redis, then write to one topic per channel. "
+    "Push, email and SMS workers call APNs, FCM, an email provider and an SMS provider, and record every "
+    "attempt's status in a Cassandra delivery log."
+)
+
+with Diagram(TITLE, direction="LR"):
+    producers = Server("producer services")
+    api = Server("notification API")
+    with Cluster("intake (Kafka)"):
+        lane_tx = Kafka("transactional lane")
+        lane_bulk = Kafka("bulk lane")
+    with Cluster("routing"):
+        router = Server("router workers")
+        prefs = PostgreSQL("preferences\n+ device tokens")
+        dedupe = Redis("dedupe keys\n+ frequency caps")
+    channel_topics = Kafka("channel topics\n(push, email, SMS)")
+    with Cluster("channel workers"):
+        w_push = Server("push workers")
+        w_email = Server("email workers")
+        w_sms = Server("SMS workers")
+    with Cluster("external providers"):
+        apns = Mobile("APNs (HTTP/2)")
+        fcm = Messaging("FCM HTTP v1")
+        email = SimpleEmailServiceSes("email provider")
+        sms = Twilio("SMS provider")
+    log = Cassandra("delivery log")
+
+    producers >> Edge(label="POST + Idempotency-Key") >> api
+    api >> Edge(label="OTP, receipts") >> lane_tx
+    api >> Edge(label="campaigns, digests", style="dashed") >> lane_bulk
+    [lane_tx, lane_bulk] >> Edge(label="requests") >> router
+    router >> Edge(label="lookups", style="dotted") >> prefs
+    router >> Edge(label="SET NX, INCR", style="dotted") >> dedupe
+    router >> Edge(label="rendered message") >> channel_topics
+    channel_topics >> Edge(label="per-channel partitions") >> [w_push, w_email, w_sms]
+    w_push >> Edge(label="device token + payload") >> apns
+    w_push >> fcm
+    w_email >> email
+    w_sms >> sms
+    [w_push, w_email, w_sms] >> Edge(label="attempt status", style="dashed") >> log

@@ -1,0 +1,1 @@
+// Placeholder: the interactive layer lands with its browser tests.
