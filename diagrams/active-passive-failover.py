@@ -1,9 +1,10 @@
 """Active-passive failover for PostgreSQL: a leader lease in a consensus store decides who may take writes."""
 
-from diagrams import Cluster, Diagram, Edge
 from diagrams.onprem.client import Users
 from diagrams.onprem.database import PostgreSQL
 from diagrams.onprem.network import Etcd, Haproxy
+
+from diagrams import Cluster, Diagram, Edge
 
 TITLE = "Active-passive failover with a leader lease and fencing"
 ALT = (
@@ -29,4 +30,10 @@ with Diagram(TITLE, direction="TB", graph_attr={"nodesep": "1.6", "ranksep": "1.
     primary >> Edge(xlabel="WAL stream", constraint="false") >> standby
     primary >> Edge(label="renews lease every 10 s", style="dotted") >> lease
     standby >> Edge(label="takes lease on expiry,\nthen promotes", style="dotted") >> lease
-    primary << Edge(label="fencing: lease lost, old primary\ndemotes itself or is powered off", color="#c0392b", style="dashed") << lease
+    (
+        primary
+        << Edge(
+            label="fencing: lease lost, old primary\ndemotes itself or is powered off", color="#c0392b", style="dashed"
+        )
+        << lease
+    )

@@ -1,8 +1,9 @@
 """Bulkheads: one bounded pool per dependency, so a slow dependency fills only its own pool."""
 
-from diagrams import Cluster, Diagram, Edge, Node
 from diagrams.onprem.client import Users
 from diagrams.onprem.compute import Server
+
+from diagrams import Cluster, Diagram, Edge, Node
 
 TITLE = "Bulkheads: one bounded pool per downstream dependency"
 ALT = (
@@ -12,8 +13,15 @@ ALT = (
     "the payments and inventory pools keep serving."
 )
 
-POOL = {"shape": "box", "style": "rounded,filled", "fillcolor": "#e8eaf6", "fontsize": "13", "width": "2.8",
-        "height": "0.8", "labelloc": "c"}
+POOL = {
+    "shape": "box",
+    "style": "rounded,filled",
+    "fillcolor": "#e8eaf6",
+    "fontsize": "13",
+    "width": "2.8",
+    "height": "0.8",
+    "labelloc": "c",
+}
 FULL = {**POOL, "fillcolor": "#ffcdd2"}
 
 with Diagram(TITLE, direction="LR", graph_attr={"nodesep": "0.5", "ranksep": "1.1"}):
@@ -36,4 +44,8 @@ with Diagram(TITLE, direction="LR", graph_attr={"nodesep": "0.5", "ranksep": "1.
     payments_pool >> Edge(label="at most 20 in flight") >> payments
     inventory_pool >> Edge(label="at most 10 in flight") >> inventory
     recs_pool >> Edge(label="10 calls waiting on timeouts", color="#c0392b", style="bold") >> recs
-    handlers >> Edge(label="11th suggestion call: pool full,\nrejected at once", color="#c0392b", style="dashed") >> fallback
+    (
+        handlers
+        >> Edge(label="11th suggestion call: pool full,\nrejected at once", color="#c0392b", style="dashed")
+        >> fallback
+    )

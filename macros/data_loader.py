@@ -61,9 +61,7 @@ def _duplicate_keys(node: yaml.Node, path: str) -> list[str]:
         for key, value in node.value:
             line = key.start_mark.line + 1
             if key.value in seen:
-                problems.append(
-                    f"{path}:{line}: key `{key.value}` repeats the one on line {seen[key.value]}: keep one"
-                )
+                problems.append(f"{path}:{line}: key `{key.value}` repeats the one on line {seen[key.value]}: keep one")
             seen.setdefault(key.value, line)
             problems += _duplicate_keys(value, path)
     elif isinstance(node, yaml.SequenceNode):

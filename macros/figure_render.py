@@ -68,9 +68,19 @@ def render_one(script: Path, cache_dir: Path, display: str) -> Figure:
     work.mkdir(parents=True)
     try:
         result = subprocess.run(
-            [sys.executable, str(RUNNER), str(script.resolve()), str(work / "figure.svg"), str(work / "figure.json"),
-             display],
-            cwd=work, capture_output=True, text=True, check=False, timeout=120,
+            [
+                sys.executable,
+                str(RUNNER),
+                str(script.resolve()),
+                str(work / "figure.svg"),
+                str(work / "figure.json"),
+                display,
+            ],
+            cwd=work,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
         )
         if result.returncode != 0:
             lines = [line for line in result.stderr.strip().splitlines() if line.strip()]

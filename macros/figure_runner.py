@@ -16,8 +16,10 @@ import traceback
 from pathlib import Path
 
 FONT = "DejaVu Sans"  # installed with Graphviz by the Makefile; fixed so output does not depend on fontconfig
-_IMAGE = re.compile(r'<image xlink:href="([^"]+)" width="([\d.]+)px" height="([\d.]+)px" '
-                    r'preserveAspectRatio="xMinYMin meet" x="([-\d.]+)" y="([-\d.]+)"/>')
+_IMAGE = re.compile(
+    r'<image xlink:href="([^"]+)" width="([\d.]+)px" height="([\d.]+)px" '
+    r'preserveAspectRatio="xMinYMin meet" x="([-\d.]+)" y="([-\d.]+)"/>'
+)
 
 
 class FigureScriptError(Exception):
@@ -62,14 +64,38 @@ def _patch_diagrams(out_stem: str, rendered: list) -> None:
     diagrams.Node._rand_id = staticmethod(lambda: f"node{next(ids)}")  # uuid4 by default: output differs each run
     original_init = diagrams.Diagram.__init__
 
-    def init(self, name="", filename="", direction="LR", curvestyle="curved", outformat="svg", autolabel=False,
-             show=False, strict=False, graph_attr=None, node_attr=None, edge_attr=None):
+    def init(
+        self,
+        name="",
+        filename="",
+        direction="LR",
+        curvestyle="curved",
+        outformat="svg",
+        autolabel=False,
+        show=False,
+        strict=False,
+        graph_attr=None,
+        node_attr=None,
+        edge_attr=None,
+    ):
         # The page shows the title as a caption, so the drawing carries no second copy of it.
         graph_attr = {"pad": "0.3", "fontname": FONT, "label": "", **(graph_attr or {})}
         node_attr = {"fontname": FONT, **(node_attr or {})}
         edge_attr = {"fontname": FONT, "fontsize": "12", **(edge_attr or {})}
-        original_init(self, name, out_stem, direction, curvestyle, "svg", autolabel, False, strict,
-                      graph_attr, node_attr, edge_attr)
+        original_init(
+            self,
+            name,
+            out_stem,
+            direction,
+            curvestyle,
+            "svg",
+            autolabel,
+            False,
+            strict,
+            graph_attr,
+            node_attr,
+            edge_attr,
+        )
         rendered.append(self)
 
     diagrams.Diagram.__init__ = init
@@ -90,7 +116,7 @@ def run(script: Path, out_svg: Path, out_json: Path) -> None:
     title, alt = namespace.get("TITLE"), namespace.get("ALT")
     for key, value in (("TITLE", title), ("ALT", alt)):
         if not isinstance(value, str) or not value.strip():
-            raise FigureScriptError(f"set {key} = \"...\" at the top of the script ({key} is missing or empty)")
+            raise FigureScriptError(f'set {key} = "..." at the top of the script ({key} is missing or empty)')
     if len(rendered) != 1 or not out_svg.exists():
         raise FigureScriptError(f"draws {len(rendered)} diagrams: draw exactly one, inside `with Diagram(TITLE):`")
     svg = out_svg.read_text(encoding="utf-8")
@@ -100,9 +126,14 @@ def run(script: Path, out_svg: Path, out_json: Path) -> None:
     size = re.search(r'<svg width="(\d+)pt" height="(\d+)pt"', svg)
     out_svg.write_text(svg, encoding="utf-8")
     caption = namespace.get("CAPTION", title)
-    meta = {"title": title.strip(), "alt": alt.strip(), "caption": str(caption).strip(),
-            # Graphviz sizes are in points; CSS pixels are 4/3 of a point.
-            "width": round(int(size.group(1)) * 4 / 3), "height": round(int(size.group(2)) * 4 / 3)}
+    meta = {
+        "title": title.strip(),
+        "alt": alt.strip(),
+        "caption": str(caption).strip(),
+        # Graphviz sizes are in points; CSS pixels are 4/3 of a point.
+        "width": round(int(size.group(1)) * 4 / 3),
+        "height": round(int(size.group(2)) * 4 / 3),
+    }
     out_json.write_text(json.dumps(meta, indent=1, sort_keys=True), encoding="utf-8")
 
 

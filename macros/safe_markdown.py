@@ -7,8 +7,14 @@ from functools import lru_cache
 
 import markdown
 
-_EXTENSIONS = ["sane_lists", "tables", "pymdownx.betterem", "pymdownx.superfences", "pymdownx.highlight",
-               "pymdownx.inlinehilite"]
+_EXTENSIONS = [
+    "sane_lists",
+    "tables",
+    "pymdownx.betterem",
+    "pymdownx.superfences",
+    "pymdownx.highlight",
+    "pymdownx.inlinehilite",
+]
 _EXTENSION_CONFIGS = {"pymdownx.highlight": {"use_pygments": True, "anchor_linenums": False}}
 
 

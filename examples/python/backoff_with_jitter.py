@@ -130,16 +130,14 @@ slept: list[float] = []
 
 # Two transient failures, four attempts allowed: the third attempt succeeds after two jittered sleeps.
 op = Flaky(failures=2)
-result = call_with_retries(op, max_attempts=4, base=BASE, cap=CAP, budget=RetryBudget(),
-                           rng=rng, sleep=slept.append)
+result = call_with_retries(op, max_attempts=4, base=BASE, cap=CAP, budget=RetryBudget(), rng=rng, sleep=slept.append)
 assert result == "ok" and op.calls == 3 and len(slept) == 2
 assert 0 <= slept[0] <= BASE and 0 <= slept[1] <= 2 * BASE
 
 # A persistent failure stops at max_attempts (three calls, not more) and surfaces the last error.
 op = Flaky(failures=100)
 try:
-    call_with_retries(op, max_attempts=3, base=BASE, cap=CAP, budget=RetryBudget(),
-                      rng=rng, sleep=slept.append)
+    call_with_retries(op, max_attempts=3, base=BASE, cap=CAP, budget=RetryBudget(), rng=rng, sleep=slept.append)
     raise AssertionError("should have failed")
 except RetryableError:
     pass
@@ -154,8 +152,9 @@ def bad_request() -> str:
 
 bad_request.calls = 0
 try:
-    call_with_retries(bad_request, max_attempts=5, base=BASE, cap=CAP, budget=RetryBudget(),
-                      rng=rng, sleep=slept.append)
+    call_with_retries(
+        bad_request, max_attempts=5, base=BASE, cap=CAP, budget=RetryBudget(), rng=rng, sleep=slept.append
+    )
 except ValueError:
     pass
 assert bad_request.calls == 1
