@@ -39,6 +39,4 @@ def render_checklist(checklist: Checklist, heading_level: int = 2) -> str:
             f'<h{level} id="{section_id}">{escape(section.title)}</h{level}>'
             f'<ul class="task-list hb-checklist__items">{items}</ul></section>'
         )
-    return (
-        f'<div class="hb-checklist" data-checklist-id="{checklist.id}">{summary}{"".join(sections)}</div>'
-    )
+    return f'<div class="hb-checklist" data-checklist-id="{checklist.id}">{summary}{"".join(sections)}</div>'
