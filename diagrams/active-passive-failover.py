@@ -1,10 +1,9 @@
 """Active-passive failover for PostgreSQL: a leader lease in a consensus store decides who may take writes."""
 
+from diagrams import Cluster, Diagram, Edge
 from diagrams.onprem.client import Users
 from diagrams.onprem.database import PostgreSQL
 from diagrams.onprem.network import Etcd, Haproxy
-
-from diagrams import Cluster, Diagram, Edge
 
 TITLE = "Active-passive failover with a leader lease and fencing"
 ALT = (

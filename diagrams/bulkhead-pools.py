@@ -1,9 +1,8 @@
 """Bulkheads: one bounded pool per dependency, so a slow dependency fills only its own pool."""
 
+from diagrams import Cluster, Diagram, Edge, Node
 from diagrams.onprem.client import Users
 from diagrams.onprem.compute import Server
-
-from diagrams import Cluster, Diagram, Edge, Node
 
 TITLE = "Bulkheads: one bounded pool per downstream dependency"
 ALT = (

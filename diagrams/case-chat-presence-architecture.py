@@ -1,5 +1,6 @@
 """Chat and presence: WebSocket gateways, a session registry, per-conversation ordering, offline push."""
 
+from diagrams import Cluster, Diagram, Edge
 from diagrams.firebase.grow import Messaging
 from diagrams.generic.device import Mobile
 from diagrams.onprem.compute import Server
@@ -7,8 +8,6 @@ from diagrams.onprem.database import Cassandra
 from diagrams.onprem.inmemory import Redis
 from diagrams.onprem.network import Haproxy
 from diagrams.onprem.queue import Kafka
-
-from diagrams import Cluster, Diagram, Edge
 
 TITLE = "Chat and presence: reference architecture"
 ALT = (

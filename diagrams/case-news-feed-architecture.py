@@ -1,12 +1,11 @@
 """News feed: hybrid fan-out, push to follower timelines for most authors, pull for celebrities at read time."""
 
+from diagrams import Cluster, Diagram, Edge
 from diagrams.onprem.client import Users
 from diagrams.onprem.compute import Server
 from diagrams.onprem.database import Cassandra, PostgreSQL
 from diagrams.onprem.inmemory import Redis
 from diagrams.onprem.queue import Kafka
-
-from diagrams import Cluster, Diagram, Edge
 
 TITLE = "News feed: hybrid fan-out reference architecture"
 ALT = (

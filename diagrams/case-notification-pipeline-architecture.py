@@ -1,5 +1,6 @@
 """Notification pipeline: intake, routing with preferences and dedupe, per-channel queues, providers."""
 
+from diagrams import Cluster, Diagram, Edge
 from diagrams.aws.engagement import SimpleEmailServiceSes
 from diagrams.firebase.grow import Messaging
 from diagrams.generic.device import Mobile
@@ -8,8 +9,6 @@ from diagrams.onprem.database import Cassandra, PostgreSQL
 from diagrams.onprem.inmemory import Redis
 from diagrams.onprem.queue import Kafka
 from diagrams.saas.communication import Twilio
-
-from diagrams import Cluster, Diagram, Edge
 
 TITLE = "Notification pipeline: reference architecture"
 ALT = (

@@ -1,13 +1,12 @@
 """Payments checkout: idempotent API, orchestrated saga, transactional outbox, PSP webhooks, reconciliation."""
 
+from diagrams import Cluster, Diagram, Edge
 from diagrams.onprem.client import Users
 from diagrams.onprem.compute import Server
 from diagrams.onprem.database import PostgreSQL
 from diagrams.onprem.queue import Kafka
 from diagrams.onprem.workflow import Airflow
 from diagrams.saas.payment import Stripe
-
-from diagrams import Cluster, Diagram, Edge
 
 TITLE = "Payments checkout: reference architecture"
 ALT = (

@@ -1,13 +1,12 @@
 """CQRS: commands go to a write model; events feed read models that serve queries."""
 
+from diagrams import Cluster, Diagram, Edge
 from diagrams.elastic.elasticsearch import Elasticsearch
 from diagrams.onprem.client import Users
 from diagrams.onprem.compute import Server
 from diagrams.onprem.database import PostgreSQL
 from diagrams.onprem.inmemory import Redis
 from diagrams.onprem.queue import Kafka
-
-from diagrams import Cluster, Diagram, Edge
 
 TITLE = "CQRS: separate write and read models"
 ALT = (

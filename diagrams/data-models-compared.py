@@ -1,12 +1,11 @@
 """One product, seven data models: each store is there for the query it answers best."""
 
+from diagrams import Cluster, Diagram, Edge
 from diagrams.elastic.elasticsearch import Elasticsearch
 from diagrams.onprem.client import Users
 from diagrams.onprem.compute import Server
 from diagrams.onprem.database import Cassandra, InfluxDB, MongoDB, Neo4J, PostgreSQL
 from diagrams.onprem.inmemory import Redis
-
-from diagrams import Cluster, Diagram, Edge
 
 TITLE = "One marketplace, one data model per access pattern"
 ALT = (

@@ -1,9 +1,8 @@
 """Kafka: a topic split into partitions; each consumer group reads every partition, one consumer per partition."""
 
+from diagrams import Cluster, Diagram, Edge
 from diagrams.onprem.compute import Server
 from diagrams.onprem.queue import Kafka
-
-from diagrams import Cluster, Diagram, Edge
 
 TITLE = "Kafka topic partitions and consumer groups"
 ALT = (

@@ -9,10 +9,11 @@ from diagrams import Cluster, Diagram, Edge
 TITLE = "Leader-follower replication"
 ALT = (
     "Clients send writes through a proxy to the leader, which streams its write-ahead log to two followers "
-    "(one synchronous, one asynchronous); reads may go to the leader or either follower."
+    "(one synchronous, one asynchronous); reads are spread over both followers, and the asynchronous one "
+    "may return stale data."
 )
 
-with Diagram(TITLE, direction="LR"):
+with Diagram(TITLE, direction="LR", graph_attr={"splines": "spline", "nodesep": "0.8"}):
     clients = Users("clients")
     proxy = Haproxy("proxy")
     with Cluster("replica set"):
@@ -23,4 +24,5 @@ with Diagram(TITLE, direction="LR"):
     proxy >> Edge(label="writes", color="#c0392b") >> leader
     leader >> Edge(label="WAL stream (sync)", style="bold") >> sync_follower
     leader >> Edge(label="WAL stream (async, may lag)", style="dashed") >> async_follower
-    proxy >> Edge(label="reads", style="dotted") >> [sync_follower, async_follower]
+    proxy >> Edge(label="reads", style="dotted") >> sync_follower
+    proxy >> Edge(label="reads (may be stale)", style="dotted") >> async_follower

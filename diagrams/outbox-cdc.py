@@ -1,11 +1,10 @@
 """Transactional outbox relayed by change data capture: the row and the event commit together."""
 
+from diagrams import Cluster, Diagram, Edge
 from diagrams.onprem.client import Users
 from diagrams.onprem.compute import Server
 from diagrams.onprem.database import PostgreSQL
 from diagrams.onprem.queue import Kafka
-
-from diagrams import Cluster, Diagram, Edge
 
 TITLE = "Transactional outbox with CDC (Debezium)"
 ALT = (

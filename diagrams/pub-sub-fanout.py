@@ -1,9 +1,8 @@
 """Publish/subscribe: one event, a copy for every subscribing service, each with its own queue."""
 
+from diagrams import Cluster, Diagram, Edge
 from diagrams.onprem.compute import Server
 from diagrams.onprem.queue import RabbitMQ
-
-from diagrams import Cluster, Diagram, Edge
 
 TITLE = "Publish/subscribe fan-out"
 ALT = (

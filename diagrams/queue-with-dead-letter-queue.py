@@ -1,11 +1,10 @@
 """A queue with a dead-letter queue: after maxReceiveCount failed receives a message is moved aside."""
 
+from diagrams import Cluster, Diagram, Edge
 from diagrams.aws.integration import SimpleQueueServiceSqsQueue
 from diagrams.onprem.client import User
 from diagrams.onprem.compute import Server
 from diagrams.onprem.monitoring import Prometheus
-
-from diagrams import Cluster, Diagram, Edge
 
 TITLE = "Queue with a dead-letter queue"
 ALT = (

@@ -1,9 +1,8 @@
 """Work queue: competing consumers share one queue; each message goes to exactly one worker."""
 
+from diagrams import Cluster, Diagram, Edge
 from diagrams.onprem.compute import Server
 from diagrams.onprem.queue import RabbitMQ
-
-from diagrams import Cluster, Diagram, Edge
 
 TITLE = "Work queue with competing consumers"
 ALT = (
