@@ -1,10 +1,9 @@
 """Cache-aside: the application reads the cache, loads from the database on a miss, deletes on write."""
 
+from diagrams import Cluster, Diagram, Edge
 from diagrams.onprem.compute import Server
 from diagrams.onprem.database import PostgreSQL
 from diagrams.onprem.inmemory import Redis
-
-from diagrams import Cluster, Diagram, Edge
 
 TITLE = "Cache-aside (lazy loading)"
 ALT = (

@@ -1,9 +1,8 @@
 """The consistent-hashing ring: nodes and keys hashed onto one circle; a key belongs to the next node clockwise."""
 
+from diagrams import Diagram, Edge
 from diagrams.generic.blank import Blank
 from diagrams.onprem.compute import Server
-
-from diagrams import Diagram, Edge
 
 TITLE = "The consistent-hashing ring"
 ALT = (

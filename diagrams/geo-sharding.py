@@ -1,11 +1,10 @@
 """Geo-sharding: each user's rows live in their home region; routing by region."""
 
+from diagrams import Cluster, Diagram, Edge
 from diagrams.onprem.client import Users
 from diagrams.onprem.compute import Server
 from diagrams.onprem.database import PostgreSQL
 from diagrams.onprem.network import Internet
-
-from diagrams import Cluster, Diagram, Edge
 
 TITLE = "Geo-sharding by home region"
 ALT = (

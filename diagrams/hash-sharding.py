@@ -1,10 +1,9 @@
 """Hash-based sharding: the router hashes the shard key to pick one of four shards."""
 
+from diagrams import Cluster, Diagram, Edge
 from diagrams.onprem.client import Users
 from diagrams.onprem.compute import Server
 from diagrams.onprem.database import PostgreSQL
-
-from diagrams import Cluster, Diagram, Edge
 
 TITLE = "Hash-based sharding"
 ALT = (

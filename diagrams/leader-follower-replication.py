@@ -1,10 +1,9 @@
 """Leader-follower replication: writes to one node, a WAL stream to the followers, reads anywhere."""
 
+from diagrams import Cluster, Diagram, Edge
 from diagrams.onprem.client import Users
 from diagrams.onprem.database import PostgreSQL
 from diagrams.onprem.network import Haproxy
-
-from diagrams import Cluster, Diagram, Edge
 
 TITLE = "Leader-follower replication"
 ALT = (

@@ -21,5 +21,8 @@ with Diagram(TITLE, direction="LR", graph_attr={"splines": "spline"}):
     client >> Edge(label="write v2, later read") >> coordinator
     coordinator >> Edge(label="write v2: ack 1 of W=2\nread: returns v2", color="#c0392b") >> r1
     coordinator >> Edge(label="write v2: ack 2 of W=2", color="#c0392b") >> r2
-    coordinator >> Edge(label="write v2: dropped\nread: returns v1, stale\nread repair: writes v2",
-                        style="dashed") >> r3
+    (
+        coordinator
+        >> Edge(label="write v2: dropped\nread: returns v1, stale\nread repair: writes v2", style="dashed")
+        >> r3
+    )

@@ -1,10 +1,9 @@
 """Range-based sharding: contiguous key ranges per shard; sequential keys pile onto the last range."""
 
+from diagrams import Cluster, Diagram, Edge
 from diagrams.onprem.client import Users
 from diagrams.onprem.compute import Server
 from diagrams.onprem.database import Cockroachdb
-
-from diagrams import Cluster, Diagram, Edge
 
 TITLE = "Range-based sharding"
 ALT = (

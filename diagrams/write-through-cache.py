@@ -1,9 +1,8 @@
 """Write-through: every write goes through the cache layer to the database before it is acknowledged."""
 
+from diagrams import Cluster, Diagram, Edge
 from diagrams.aws.database import DAX, Dynamodb
 from diagrams.onprem.compute import Server
-
-from diagrams import Cluster, Diagram, Edge
 
 TITLE = "Write-through (and read-through) cache"
 ALT = (

@@ -13,7 +13,7 @@ def ring_position(label: str) -> int:
 class HashRing:
     def __init__(self, nodes=(), vnodes: int = 100):
         self.vnodes = vnodes
-        self._points: list[int] = []      # sorted positions of every virtual node
+        self._points: list[int] = []  # sorted positions of every virtual node
         self._owner: dict[int, str] = {}  # position -> physical node
         for node in nodes:
             self.add(node)
@@ -57,19 +57,19 @@ nodes = [f"cache-{i}" for i in range(10)]
 
 ring = HashRing(nodes, vnodes=100)
 before = {k: ring.node_for(k) for k in keys}
-ring.add("cache-10")                                  # the 11th node joins
+ring.add("cache-10")  # the 11th node joins
 after = {k: ring.node_for(k) for k in keys}
 moved = [k for k in keys if before[k] != after[k]]
 share = len(moved) / len(keys)
 print(f"ring, 10 -> 11 nodes: {share:.1%} of keys moved (ideal 1/11 = {1 / 11:.1%})")
-assert all(after[k] == "cache-10" for k in moved)     # keys only move TO the new node, never between old ones
+assert all(after[k] == "cache-10" for k in moved)  # keys only move TO the new node, never between old ones
 assert abs(share - 1 / 11) < 0.03
 
 modulo_moved = sum(1 for k in keys if ring_position(k) % 10 != ring_position(k) % 11) / len(keys)
 print(f"hash mod N, 10 -> 11 nodes: {modulo_moved:.1%} of keys moved (about 10/11)")
 assert modulo_moved > 0.85
 
-ring.remove("cache-10")                               # leaving restores the old placement exactly
+ring.remove("cache-10")  # leaving restores the old placement exactly
 assert all(ring.node_for(k) == before[k] for k in keys)
 
 one_token = spread(HashRing(nodes, vnodes=1), keys)
