@@ -14,6 +14,10 @@ from .data_models import Checklist, Quiz
 Model = TypeVar("Model", bound=BaseModel)
 
 
+# libyaml's loader is about ten times faster and keeps the line marks the messages need.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class DataError(Exception):
     """One or more problems in data files; `str()` is one line per problem."""
 
@@ -93,7 +97,7 @@ def load_file(path: Path, model: type[Model], display: str | None = None) -> Loa
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataError([f"{name}: byte {exc.start} is not UTF-8: save the file as UTF-8"]) from None
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

@@ -44,7 +44,8 @@ def _toolchain_fingerprint() -> str:
     if dot is None:
         raise FigureError(INSTALL_GRAPHVIZ)
     graphviz = subprocess.run([dot, "-V"], capture_output=True, text=True, check=False).stderr.strip()
-    return f"diagrams {metadata.version('diagrams')}\n{graphviz}\n{RUNNER.read_bytes().hex()}"
+    versions = f"diagrams {metadata.version('diagrams')}, pillow {metadata.version('pillow')}"
+    return f"{versions}\n{graphviz}\n{RUNNER.read_bytes().hex()}"
 
 
 def cache_key(script: Path) -> str:
