@@ -6,6 +6,7 @@ fails the build instead of silently vanishing from the page.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -49,6 +50,15 @@ class Question(_Strict):
     @property
     def multiple(self) -> bool:
         return sum(choice.correct for choice in self.choices) > 1
+
+    @property
+    def display_order(self) -> list[int]:
+        """Choice indices in the order readers see them: shuffled, but fixed by the question id.
+
+        Authors tend to write the right answer first; a stable shuffle hides that without making the page
+        change between builds. Stored answers keep the indices of the YAML order.
+        """
+        return sorted(range(len(self.choices)), key=lambda i: hashlib.sha256(f"{self.id}/{i}".encode()).digest())
 
 
 class Quiz(_Strict):
