@@ -3,8 +3,9 @@
 # Usage: scripts/ensure-system-packages.sh build|test
 set -euo pipefail
 
-build=(graphviz fonts-dejavu-core nodejs npm)
-test=(chromium postgresql poppler-utils)
+# Chromium renders the Mermaid figures at build time and runs the browser tests.
+build=(graphviz fonts-dejavu-core nodejs npm chromium)
+test=(postgresql poppler-utils)
 case "${1:-build}" in
   build) wanted=("${build[@]}") ;;
   test) wanted=("${build[@]}" "${test[@]}") ;;
@@ -19,6 +20,7 @@ for package in "${wanted[@]}"; do
   case "$package" in
     nodejs) command -v node >/dev/null && continue ;;
     npm) command -v npm >/dev/null && continue ;;
+    chromium) [[ -n "${CHROMIUM:-}" && -x "${CHROMIUM}" ]] && continue ;;  # e.g. Chrome on a CI runner
   esac
   status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
   [[ "$status" == "install ok installed" ]] || missing+=("$package")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import socket
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -15,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -45,10 +47,22 @@ def site_dir(tmp_path_factory, site_port) -> Path:
     Like `mkdocs serve`, the build takes the address it will be served from as its site_url: Material's instant
     navigation only follows links that match the host and port written into sitemap.xml.
     """
-    import build as site_build
-
     out = tmp_path_factory.mktemp("built") / "site"
-    assert site_build.build(out, f"http://127.0.0.1:{site_port}/") == 0, "the site does not build: run `make build`"
+    # A separate process, as `make build` runs it (and Playwright, used by the build, owns its own loop).
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "build.py"),
+            "--site-dir",
+            str(out),
+            "--site-url",
+            f"http://127.0.0.1:{site_port}/",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, f"the site does not build:\n{result.stderr}"
     return out
 
 

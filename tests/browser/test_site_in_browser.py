@@ -51,22 +51,24 @@ def test_figure_loads_with_its_icons_and_no_other_request(page, site_url):
     assert foreign(page) == []
 
 
-def test_mermaid_renders_from_the_site_and_loads_only_where_needed(page):
-    page.goto("contributing/")
-    page.wait_for_load_state("networkidle")
-    assert not any("/vendor/mermaid/" in url for url in page.requests), "a page without Mermaid loads none"
-    mermaid_page = page.evaluate("""async () => {
-        const pages = ["data/sharding/", "start/prep-plan/", "system-design/framework/"];
-        for (const p of pages) { const r = await fetch("../" + p); const t = await r.text();
-          if (t.includes('class="mermaid"')) return p; }
-        return null; }""")
-    assert mermaid_page, "some page has a Mermaid figure"
-    page.goto(mermaid_page)
-    rendered = page.locator("div.mermaid").first
-    expect(rendered).to_be_attached(timeout=15_000)
-    assert rendered.bounding_box()["height"] > 50
-    assert any(url.endswith("/assets/vendor/mermaid/mermaid.esm.min.mjs") for url in page.requests)
-    assert foreign(page) == []
+def test_mermaid_figures_arrive_as_svg_and_follow_dark_mode(browser, site_url):
+    colours = []
+    for scheme in ("light", "dark"):
+        context = browser.new_context(base_url=site_url, color_scheme=scheme)
+        try:
+            tab = context.new_page()
+            requests = []
+            tab.on("request", lambda request, requests=requests: requests.append(request.url))
+            tab.goto("resilience/circuit-breakers-and-bulkheads/")
+            figure = tab.locator(".hb-mermaid svg").first
+            figure.scroll_into_view_if_needed()
+            assert figure.bounding_box()["height"] > 50
+            colours.append(figure.locator("rect, polygon, path").first.evaluate("e => getComputedStyle(e).fill"))
+            assert not any("mermaid" in url for url in requests), "no Mermaid code is downloaded by readers"
+            assert [u for u in requests if not u.startswith(site_url)] == []
+        finally:
+            context.close()
+    assert colours[0] != colours[1], "the figure's colours come from the light and dark palettes"
 
 
 def test_instant_navigation_keeps_the_page_shell(page):

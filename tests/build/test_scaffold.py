@@ -33,9 +33,9 @@ def test_new_page_gets_a_valid_quiz_and_a_nav_entry(project):
 
 
 def test_new_checklist_and_figure(project, tmp_path):
-    assert new(["checklist", "coding-round", "The coding round", "--root", str(project)]) == 0
-    assert "coding-round" in load_data(project).checklists
-    assert "checklists/coding-round.md" in (project / "mkdocs.yml").read_text()
+    assert new(["checklist", "incident-review", "Incident review", "--root", str(project)]) == 0
+    assert "incident-review" in load_data(project).checklists
+    assert "checklists/incident-review.md" in (project / "mkdocs.yml").read_text()
     assert new(["figure", "bloom-filter-lookup", "Bloom filter lookup", "--root", str(project)]) == 0
     figure = render_one(project / "diagrams" / "bloom-filter-lookup.py", tmp_path / "cache", "bloom-filter-lookup.py")
     assert figure.title == "Bloom filter lookup"

@@ -151,11 +151,17 @@ def test_search_index_covers_every_page(site_dir):
         assert url in locations, f"{page} is not searchable"
 
 
-def test_mermaid_is_served_by_the_site_and_not_linked_from_pages(site_dir):
-    assert (site_dir / "assets" / "vendor" / "mermaid" / "mermaid.esm.min.mjs").is_file()
-    assert len(list((site_dir / "assets" / "vendor" / "mermaid" / "chunks").rglob("*.mjs"))) > 50
-    direct = [p for p in html_pages(site_dir) if "mermaid.esm" in p.read_text(encoding="utf-8")]
-    assert direct == [], "pages must not load Mermaid eagerly; the loader fetches it on demand"
+def test_mermaid_figures_are_rendered_at_build_time(site_dir):
+    pages = [p for p in html_pages(site_dir) if "hb-mermaid" in p.read_text(encoding="utf-8")]
+    assert pages, "some page has a Mermaid figure"
+    for page in html_pages(site_dir):
+        text = page.read_text(encoding="utf-8")
+        assert '<pre class="mermaid">' not in text, f"{page}: a Mermaid block was left unrendered"
+        assert 'class="mermaid"' not in text, f"{page}: Material would fetch Mermaid from a CDN for this"
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert text.count('<div class="hb-mermaid"><svg') == text.count('class="hb-mermaid"'), f"{page}: no SVG"
+        assert "var(--md-mermaid-node-bg-color)" in text, f"{page}: not coloured by Material's theme variables"
 
 
 def test_macros_fail_loudly():
