@@ -20,5 +20,5 @@ def test_python_example_runs(example):
 
 def test_every_python_example_is_included_by_a_page():
     pages = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md"))
-    unused = [e.name for e in EXAMPLES if f'"python/{e.name}"' not in pages]
+    unused = [e.name for e in EXAMPLES if f'--8<-- "python/{e.name}"' not in pages]
     assert unused == []

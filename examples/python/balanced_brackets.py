@@ -1,0 +1,58 @@
+"""Check that brackets are balanced with a stack, and say where the first problem is.
+
+"Validate this JSON-ish config / template before we ship it." Each opener is pushed; each closer must match
+the opener on top. O(n) time, O(n) space in the worst case (all openers). Brackets inside quoted strings
+are ignored, which is where naive solutions break on real input.
+"""
+
+PAIRS = {")": "(", "]": "[", "}": "{"}
+OPENERS = set(PAIRS.values())
+
+
+def check(text: str) -> str | None:
+    """Return None if balanced, else a message with the 0-based position of the first error."""
+    stack: list[tuple[str, int]] = []
+    in_string = False
+    escaped = False
+    for i, ch in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+            continue
+        if ch == '"':
+            in_string = True
+        elif ch in OPENERS:
+            stack.append((ch, i))
+        elif ch in PAIRS:
+            if not stack:
+                return f"unexpected {ch!r} at {i}"
+            opener, at = stack.pop()
+            if opener != PAIRS[ch]:
+                return f"{ch!r} at {i} does not close {opener!r} at {at}"
+    if in_string:
+        return "unterminated string"
+    if stack:
+        opener, at = stack[-1]
+        return f"{opener!r} at {at} is never closed"
+    return None
+
+
+if __name__ == "__main__":
+    assert check('{"users": [{"id": 1}, {"id": 2}]}') is None
+    assert check("") is None  # empty input is balanced
+    assert check("no brackets at all") is None
+    assert check('{"msg": "a ) and a [ inside a string"}') is None
+    assert check(r'{"msg": "an escaped \" quote ) still inside"}') is None
+
+    assert check("(]") == "']' at 1 does not close '(' at 0"
+    assert check("([)]") == "')' at 2 does not close '[' at 1"
+    assert check("{[]") == "'{' at 0 is never closed"
+    assert check("())") == "unexpected ')' at 2"
+    assert check(")(") == "unexpected ')' at 0"  # counts alone would balance, order does not
+    assert check('{"a": "open') == "unterminated string"
+    assert check("(" * 100_000 + ")" * 100_000) is None  # deep nesting, no recursion
+    print(check("([)]"))
