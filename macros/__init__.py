@@ -6,14 +6,16 @@ before any page is rendered. Each macro takes an id from a page and returns HTML
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 from . import figure_registry
-from .checklist_block import render_checklist
+from .checklist_block import render_checklist, render_checklist_index
 from .data_loader import DataError, load_data
-from .quiz_block import render_quiz
+from .quiz_block import render_quiz, render_quiz_index
 from .tables import table_macros
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +31,26 @@ def _unknown(kind: str, wanted: str, page, known) -> PluginError:
         line = f":{hits[0]}" if hits else ""
     choices = ", ".join(sorted(known)) or "none"
     return PluginError(f'{where}{line}: {kind}("{wanted}"): no such {kind}; known ids: {choices}')
+
+
+def _quiz_calls(files) -> dict[str, str]:
+    """Map each quiz id to the src path of the first page (in path order) whose source calls `quiz("id")`.
+
+    Read from the pages' Markdown sources in MkDocs' own file collection (`env.variables["files"]`, set by
+    mkdocs-macros in on_nav, so it honours `docs_dir` and `exclude_docs` and sees pages outside the nav).
+    Matching the Jinja call itself (`{{ quiz("id"`) is exact: a call in a page always runs, because code
+    fences do not protect `{{ }}`; a mention in prose or in backticks without braces is not a call. The
+    nav cannot answer this (it knows titles, not page content) and recording calls while pages render
+    would depend on render order (the index could render before the pages that hold the quizzes).
+    """
+    found: dict[str, str] = {}
+    for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
+        for match in _QUIZ_CALL.finditer(file.content_string):
+            found.setdefault(match.group(2), file.src_uri)
+    return found
+
+
+_QUIZ_CALL = re.compile(r"""\{\{-?\s*quiz\(\s*(?:quiz_id\s*=\s*)?(["'])([a-z0-9-]+)\1""")
 
 
 def define_env(env) -> None:
@@ -51,6 +73,37 @@ def define_env(env) -> None:
         if checklist_id not in data.checklists:
             raise _unknown("checklist", checklist_id, env.page, data.checklists)
         return render_checklist(data.checklists[checklist_id].model, heading_level)
+
+    @env.macro
+    def quiz_index() -> str:
+        """A table of every quiz in `data/quizzes/` with a link to the page holding it; quiz.js adds progress."""
+        here = env.page.file.src_uri
+        pages = _quiz_calls(env.variables["files"])
+        links = {qid: get_relative_url(src, here) for qid, src in pages.items()}
+        # In reading order: by the position of the quiz's page in the navigation, unplaced quizzes last.
+        order = {page.file.src_uri: n for n, page in enumerate(env.variables["navigation"].pages)}
+        quizzes = sorted(
+            (item.model for item in data.quizzes.values()),
+            key=lambda quiz: (order.get(pages.get(quiz.id, ""), len(order)), quiz.title),
+        )
+        return render_quiz_index(quizzes, links)
+
+    @env.macro
+    def checklist_index() -> str:
+        """A list of every checklist in `data/checklists/`, each linked to its page `docs/checklists/<id>.md`."""
+        pages = {file.src_uri for file in env.variables["files"].documentation_pages()}
+        missing = [cid for cid in data.checklists if f"checklists/{cid}.md" not in pages]
+        if missing:
+            raise PluginError(
+                "; ".join(
+                    f"data/checklists/{cid}.yml has no page: create docs/checklists/{cid}.md holding "
+                    f'{{{{ checklist("{cid}") }}}}'
+                    for cid in missing
+                )
+            )
+        here = env.page.file.src_uri
+        links = {cid: get_relative_url(f"checklists/{cid}.md", here) for cid in data.checklists}
+        return render_checklist_index([item.model for item in data.checklists.values()], links)
 
     @env.macro
     def figure(name: str, caption: str | None = None) -> str:

@@ -20,7 +20,7 @@ def _choice(question: Question, index: int) -> str:
 
 def _answer(question: Question) -> str:
     reasons = []
-    for choice in question.choices:
+    for choice in (question.choices[i] for i in question.display_order):
         verdict = "Right" if choice.correct else "Wrong"
         why = f" {safe_markdown.inline(choice.why)}" if choice.why else ""
         reasons.append(
@@ -34,6 +34,16 @@ def _answer(question: Question) -> str:
     )
 
 
+def _check_button(question: Question) -> str:
+    """Multiple-answer questions are checked on request; hidden until quiz.js makes it work."""
+    if not question.multiple:
+        return ""
+    return (
+        '<button type="button" class="md-button hb-question__check" '
+        f'aria-describedby="q-{question.id}-prompt" hidden>Check answer</button>'
+    )
+
+
 def _question(question: Question, number: int, total: int) -> str:
     hint = "Choose all that apply." if question.multiple else "Choose one answer."
     return (
@@ -42,11 +52,21 @@ def _question(question: Question, number: int, total: int) -> str:
         f'data-correct="{",".join(str(i) for i, c in enumerate(question.choices) if c.correct)}">'
         f'<legend><span class="hb-question__meta">Question {number} of {total} '
         f'<span class="hb-difficulty hb-difficulty--{question.difficulty}">{question.difficulty}</span></span> '
-        f'<span class="hb-question__prompt">{safe_markdown.inline(question.prompt)}</span></legend>'
+        f'<span class="hb-question__prompt" id="q-{question.id}-prompt">{safe_markdown.inline(question.prompt)}</span></legend>'
         f'<p class="hb-question__hint">{hint}</p>'
-        f'<ul class="hb-choices">{"".join(_choice(question, i) for i in range(len(question.choices)))}</ul>'
+        f'<ul class="hb-choices">{"".join(_choice(question, i) for i in question.display_order)}</ul>'
+        f"{_check_button(question)}"
         f'<div class="hb-feedback" aria-live="polite"></div>'
         f"{_answer(question)}</fieldset>"
+    )
+
+
+def _tools(total: int, heading_id: str) -> str:
+    """Score and "Try again": hidden in the HTML, shown by quiz.js, so no dead control appears without JavaScript."""
+    return (
+        f'<div class="hb-quiz__tools" hidden><p class="hb-quiz__score" aria-live="polite">Score: 0 of {total}</p>'
+        '<button type="button" class="md-button hb-quiz__reset" '
+        f'aria-describedby="{heading_id}">Try again</button></div>'
     )
 
 
@@ -60,5 +80,42 @@ def render_quiz(quiz: Quiz, heading_level: int = 2) -> str:
         f'<section class="hb-quiz" data-quiz-id="{quiz.id}" aria-labelledby="{heading_id}">'
         f'<h{level} id="{heading_id}">Quiz: {escape(quiz.title)}</h{level}>'
         f'<p class="hb-quiz__intro">{total} question{"s" if total != 1 else ""}. Pick your answers, then open each answer to check.</p>'
-        f"{questions}</section>"
+        f"{questions}{_tools(total, heading_id)}</section>"
     )
+
+
+def _markdown_text(text: str) -> str:
+    """Plain text safe inside a Markdown table cell or link text: HTML and Markdown punctuation as entities."""
+    out = escape(text)
+    for char in "|[]*_`\\":
+        out = out.replace(char, f"&#{ord(char)};")
+    return out
+
+
+def render_quiz_index(quizzes: list[Quiz], links: dict[str, str]) -> str:
+    """A Markdown table of every quiz: title linked to its page, number of questions, the reader's progress.
+
+    `links` maps a quiz id to the Markdown link target of the page holding it (relative to the index page);
+    a quiz on no page is listed without a link. The progress cells are filled by quiz.js from localStorage;
+    without JavaScript they say so.
+    """
+    rows = ["| Quiz | Questions | Your progress |", "| --- | ---: | --- |"]
+    total = 0
+    for quiz in quizzes:
+        title = _markdown_text(quiz.title)
+        target = links.get(quiz.id)
+        cell = f"[{title}]({target}#quiz-{quiz.id})" if target else f"{title} (not on a page yet)"
+        ids = " ".join(question.id for question in quiz.questions)
+        total += len(quiz.questions)
+        rows.append(
+            f'| {cell} | {len(quiz.questions)} | <span class="hb-quiz-progress" data-quiz-id="{quiz.id}" '
+            f'data-question-ids="{ids}">needs JavaScript</span> |'
+        )
+    rows.append(
+        f'| **All {len(quizzes)} quiz{"zes" if len(quizzes) != 1 else ""}** | {total} | <span class="hb-quiz-progress-total">needs JavaScript</span> |'
+    )
+    reset = (
+        '<p class="hb-progress-tools"><button type="button" class="md-button hb-progress-reset" hidden>'
+        'Reset all progress</button> <span class="hb-progress-status" role="status"></span></p>'
+    )
+    return "\n".join(rows) + "\n\n" + reset + "\n"

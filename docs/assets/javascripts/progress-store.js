@@ -1,1 +1,137 @@
-// Placeholder: the interactive layer lands with its browser tests.
+// The reader's progress (quiz answers, checklist ticks) in ONE localStorage key, `hb-progress`:
+//   {version: 1, quizzes: {questionId: {chosen: [0, 2], correct: true, at: "ISO"}},
+//    checklists: {checklistId: {itemId: {checked: true, at: "ISO"}}}}
+// A later format bumps VERSION and adds a step to MIGRATIONS, so nobody loses answers on upgrade.
+// Also holds the few helpers quiz.js, checklist.js and timer.js share (window.hb).
+(function () {
+  "use strict";
+  if (window.hbProgress) return; // loaded twice (never expected): keep the first copy
+
+  var KEY = "hb-progress";
+  var VERSION = 1;
+  // MIGRATIONS[n] turns a version-n object into version n+1. Example for a future v2:
+  //   1: function (old) { return {version: 2, quizzes: old.quizzes, checklists: old.checklists, notes: {}}; }
+  var MIGRATIONS = {
+    // Before the versioned format there was nothing stored; an object without `version` is treated as v0.
+    0: function (old) {
+      return { version: 1, quizzes: old.quizzes || {}, checklists: old.checklists || {} };
+    }
+  };
+  var memory = null; // used when localStorage is unavailable (private mode, disabled storage)
+  var readOnly = false; // set when the stored data comes from a newer version of the site
+
+  function empty() { return { version: VERSION, quizzes: {}, checklists: {} }; }
+
+  function storage() {
+    try { return window.localStorage; } catch (e) { return null; }
+  }
+
+  function migrate(data) {
+    var version = typeof data.version === "number" ? data.version : 0;
+    while (version < VERSION) {
+      if (!MIGRATIONS[version]) return empty();
+      data = MIGRATIONS[version](data);
+      version = data.version;
+    }
+    return data;
+  }
+
+  function load() {
+    var store = storage();
+    var raw = null;
+    if (store) { try { raw = store.getItem(KEY); } catch (e) { raw = null; } }
+    if (!store) raw = memory;
+    if (!raw) return empty();
+    var data;
+    try { data = JSON.parse(raw); } catch (e) { data = null; }
+    if (!data || typeof data !== "object") {
+      // Unreadable: keep a copy for a human to rescue, then start again.
+      try { store && store.setItem(KEY + ".unreadable", raw); } catch (e) { /* full or blocked */ }
+      return empty();
+    }
+    if (typeof data.version === "number" && data.version > VERSION) {
+      // Written by a newer version of the handbook (another tab after a deploy): never overwrite it.
+      readOnly = true;
+      return { version: VERSION, quizzes: data.quizzes || {}, checklists: data.checklists || {} };
+    }
+    data = migrate(data);
+    data.quizzes = data.quizzes || {};
+    data.checklists = data.checklists || {};
+    return data;
+  }
+
+  function save(data) {
+    if (readOnly) return;
+    data.version = VERSION;
+    var raw = JSON.stringify(data);
+    var store = storage();
+    try {
+      if (store) store.setItem(KEY, raw); else memory = raw;
+    } catch (e) {
+      memory = raw;
+    }
+    try { window.dispatchEvent(new CustomEvent("hb-progress-change")); } catch (e) { /* very old browser */ }
+  }
+
+  function update(change) {
+    var data = load();
+    change(data);
+    save(data);
+  }
+
+  window.hbProgress = {
+    KEY: KEY,
+    VERSION: VERSION,
+    migrations: MIGRATIONS,
+    load: load,
+    answer: function (questionId) { return load().quizzes[questionId] || null; },
+    setAnswer: function (questionId, chosen, correct) {
+      update(function (data) {
+        data.quizzes[questionId] = { chosen: chosen.slice(), correct: !!correct, at: new Date().toISOString() };
+      });
+    },
+    clearAnswers: function (questionIds) {
+      update(function (data) { questionIds.forEach(function (id) { delete data.quizzes[id]; }); });
+    },
+    clearAllAnswers: function () { update(function (data) { data.quizzes = {}; }); },
+    ticks: function (checklistId) { return load().checklists[checklistId] || {}; },
+    setTick: function (checklistId, itemId, checked) {
+      update(function (data) {
+        var list = data.checklists[checklistId] || (data.checklists[checklistId] = {});
+        if (checked) list[itemId] = { checked: true, at: new Date().toISOString() };
+        else delete list[itemId];
+        if (!Object.keys(list).length) delete data.checklists[checklistId];
+      });
+    },
+    clearChecklist: function (checklistId) { update(function (data) { delete data.checklists[checklistId]; }); },
+    resetAll: function () { update(function (data) { data.quizzes = {}; data.checklists = {}; }); }
+  };
+
+  // Shared by the other scripts: run `init(root)` on the first page and after every instant navigation.
+  window.hb = window.hb || {
+    onPage: function (init) {
+      if (window.document$ && typeof window.document$.subscribe === "function") {
+        window.document$.subscribe(function () { init(document); });
+      } else if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", function () { init(document); });
+      } else {
+        init(document);
+      }
+    },
+    // Set the text of a live region; `quiet` updates it without an announcement (restoring saved state).
+    say: function (region, text, quiet) {
+      if (!region) return;
+      if (quiet) {
+        var mode = region.getAttribute("aria-live") || "polite";
+        region.setAttribute("aria-live", "off");
+        region.textContent = text;
+        setTimeout(function () { region.setAttribute("aria-live", mode); }, 0);
+      } else {
+        region.textContent = text;
+      }
+    },
+    reducedMotion: function () {
+      return !!(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
+    }
+  };
+})();
