@@ -1,0 +1,1 @@
+"""MkDocs hook: placeholder for the Content-Security-Policy (written with its browser test)."""
