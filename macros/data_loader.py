@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,11 +19,16 @@ Model = TypeVar("Model", bound=BaseModel)
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_LINE_BREAKS = {ord(c): repr(c)[1:-1] for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
 class DataError(Exception):
     """One or more problems in data files; `str()` is one line per problem."""
 
     def __init__(self, problems: list[str]):
-        self.problems = problems
+        # A key or value may hold a line break (even \x85 or \u2028): keep every problem on one line.
+        self.problems = [problem.translate(_LINE_BREAKS) for problem in problems]
         super().__init__("\n".join(problems))
 
 
@@ -36,10 +42,18 @@ class Loaded:
         return _line_of(self.node, loc)
 
 
+def _key_name(part: object) -> str:
+    """A key as written in messages: plain keys bare, anything odd (spaces, empty, control characters) quoted."""
+    return str(part) if isinstance(part, str) and _PLAIN_KEY.fullmatch(part) else repr(part)
+
+
 def _key_path(loc: tuple) -> str:
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int) and not isinstance(part, bool):
+            out += f"[{part}]"
+        else:
+            out += f".{_key_name(part)}" if out else _key_name(part)
     return out or "(top level)"
 
 
@@ -58,28 +72,56 @@ def _line_of(node: yaml.Node, loc: tuple) -> int:
     return node.start_mark.line + 1
 
 
-def _duplicate_keys(node: yaml.Node, path: str) -> list[str]:
+def _duplicate_keys(root: yaml.Node, path: str) -> list[str]:
+    """Keys that repeat in one mapping. Iterative and visiting each node once: aliases can make the graph cyclic."""
     problems = []
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key, value in node.value:
-            line = key.start_mark.line + 1
-            if key.value in seen:
-                problems.append(f"{path}:{line}: key `{key.value}` repeats the one on line {seen[key.value]}: keep one")
-            seen.setdefault(key.value, line)
-            problems += _duplicate_keys(value, path)
-    elif isinstance(node, yaml.SequenceNode):
-        for child in node.value:
-            problems += _duplicate_keys(child, path)
-    return problems
+    seen_nodes: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen_nodes:
+            continue
+        seen_nodes.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    line = key.start_mark.line + 1
+                    if key.value in seen:
+                        problems.append(
+                            f"{path}:{line}: key `{_key_name(key.value)}` repeats the one on line {seen[key.value]}: keep one"
+                        )
+                    seen.setdefault(key.value, line)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+    return sorted(problems, key=lambda problem: int(problem[len(path) + 1 :].split(":", 1)[0]))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _yaml_problem(name: str, text: str, exc: yaml.YAMLError) -> str:
+    """One line for a YAML error: the reader's (a forbidden character) has a position, the others a mark."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text.count("\n", 0, max(exc.position, 0)) + 1
+        return (
+            f"{name}:{line}: YAML does not allow the character {exc.character!r} "
+            f"({_one_line(exc.reason)}): remove it or write it as an escape in a quoted string"
+        )
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark else 1
+    problem = _one_line(getattr(exc, "problem", None) or exc)
+    return f"{name}:{line}: YAML syntax error: {problem}: fix the indentation or quoting"
 
 
 def _describe(error: dict, model: type[BaseModel]) -> str:
     kind, loc = error["type"], error["loc"]
     if kind == "missing":
-        return f"required key `{loc[-1]}` is missing: add it"
+        return f"required key `{_key_name(loc[-1])}` is missing: add it"
     if kind == "extra_forbidden":
-        return f"unknown key `{loc[-1]}`: remove it or check its spelling"
+        return f"unknown key `{_key_name(loc[-1])}`: remove it or check its spelling"
     if kind == "string_pattern_mismatch":
         return f"{error['input']!r} is not a kebab-case id (lowercase letters, digits, single hyphens)"
     if kind == "literal_error":
@@ -90,6 +132,26 @@ def _describe(error: dict, model: type[BaseModel]) -> str:
     return message
 
 
+def _bad_tag_line(root: yaml.Node | None) -> int:
+    """The line of the first explicitly tagged scalar PyYAML cannot construct (1 when none is found)."""
+    stack, seen = [root] if root is not None else [], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                yaml.SafeLoader("").construct_object(node, deep=True)
+            except Exception:  # noqa: BLE001 - any failure here is the one we are looking for
+                return node.start_mark.line + 1
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(item for pair in reversed(node.value) for item in reversed(pair))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+    return 1
+
+
 def load_file(path: Path, model: type[Model], display: str | None = None) -> Loaded:
     """Parse and validate one YAML file; raise DataError naming the file and line."""
     name = display or str(path)
@@ -98,14 +160,19 @@ def load_file(path: Path, model: type[Model], display: str | None = None) -> Loa
     except UnicodeDecodeError as exc:
         raise DataError([f"{name}: byte {exc.start} is not UTF-8: save the file as UTF-8"]) from None
     loader = _Loader(text)
+    node = None
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise DataError([f"{name}{line}: YAML syntax error: {problem}: fix the indentation or quoting"]) from None
+        raise DataError([_yaml_problem(name, text, exc)]) from None
+    except RecursionError:
+        raise DataError([f"{name}:1: the YAML is nested too deeply to read: flatten it"]) from None
+    except (ValueError, TypeError, IndexError, KeyError, OverflowError, AttributeError) as exc:
+        # PyYAML's constructors raise these for a bad explicit tag, e.g. `!!int` on an empty value.
+        raise DataError(
+            [f"{name}:{_bad_tag_line(node)}: a tagged value cannot be read ({exc!r}): remove the tag"]
+        ) from None
     finally:
         loader.dispose()
     if node is None:
@@ -116,6 +183,8 @@ def load_file(path: Path, model: type[Model], display: str | None = None) -> Loa
         raise DataError(problems)
     try:
         parsed = model.model_validate(data)
+    except RecursionError:
+        raise DataError([*problems, f"{name}:1: the data is nested too deeply to check: flatten it"]) from None
     except ValidationError as exc:
         for error in exc.errors():
             loc = tuple(error["loc"])

@@ -1,11 +1,18 @@
-"""Render Markdown from data files with raw HTML escaped, so YAML can never inject markup or script."""
+"""Render Markdown from data files with raw HTML escaped, so YAML can never inject markup or script.
+
+Links and images are kept, but a URL whose scheme can run script or carry a document (`javascript:`,
+`vbscript:`, `data:`) loses its `href`/`src`: the link text (or the image's alt text) stays, as plain text.
+"""
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
+from xml.etree.ElementTree import Element
 
 import markdown
+from markdown.treeprocessors import Treeprocessor
 
 _EXTENSIONS = [
     "sane_lists",
@@ -15,7 +22,35 @@ _EXTENSIONS = [
     "pymdownx.highlight",
     "pymdownx.inlinehilite",
 ]
-_EXTENSION_CONFIGS = {"pymdownx.highlight": {"use_pygments": True, "anchor_linenums": False}}
+_EXTENSION_CONFIGS = {
+    "pymdownx.highlight": {"use_pygments": True, "anchor_linenums": False},
+    # `align="right"`, not `style="text-align: right"`: the Content-Security-Policy blocks style attributes.
+    "tables": {"use_align_attribute": True},
+}
+
+# Browsers ignore ASCII whitespace and control characters inside a scheme (`java\tscript:` runs) and decode
+# entities before they look at it, so compare the URL as the browser will read it.
+_IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
+UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
+_URL_ATTRIBUTES = ("href", "src")
+
+
+def is_unsafe_url(url: str) -> bool:
+    """True when `url` would run script or open an inline document (javascript:, vbscript:, data:)."""
+    normalised = _IGNORED_IN_SCHEME.sub("", html.unescape(url)).lower()
+    return normalised.startswith(UNSAFE_SCHEMES)
+
+
+class _NeutraliseUnsafeUrls(Treeprocessor):
+    """Drop script-capable URLs from links and images; the element (its text, its alt) stays."""
+
+    def run(self, root: Element) -> None:
+        for element in root.iter():
+            for attribute in _URL_ATTRIBUTES:
+                value = element.get(attribute)
+                if value is not None and is_unsafe_url(value):
+                    del element.attrib[attribute]
+                    element.set("data-unsafe-url", "removed")
 
 
 @lru_cache(maxsize=1)
@@ -24,6 +59,8 @@ def _renderer() -> markdown.Markdown:
     # Without these two, `<script>` in a prompt would reach the page as markup.
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
+    # After "inline" (20), which turns `[text](url)` into <a>, and before serialisation.
+    md.treeprocessors.register(_NeutraliseUnsafeUrls(md), "hb_unsafe_urls", 5)
     return md
 
 

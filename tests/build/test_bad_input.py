@@ -224,6 +224,21 @@ CASES = [
         r"docs/data/replication\.md:6: 'no_such_thing' is undefined: call an existing macro",
     ),
     Case(
+        "data: document linked from a page",
+        edit(PAGE, "## Top section\n", '## Top section\n\n<a href="data:text/html,<b>hi</b>">open</a>\n'),
+        r"docs/data/replication\.md:8: the page contains a data: URL in <a href>: a data: document can run script",
+    ),
+    Case(
+        "entity-encoded javascript: link in a page",
+        edit(PAGE, "## Top section\n", "## Top section\n\n[x](&#106;avascript:alert(1))\n"),
+        r"docs/data/replication\.md(:\d+)?: the page contains a javascript: URL in <a href>: pages may not run script",
+    ),
+    Case(
+        "style attribute in a page",
+        edit(PAGE, "## Top section\n", '## Top section\n\n<p style="color: red">red</p>\n'),
+        r"docs/data/replication\.md: a <p> has a style=\"color: red\" attribute, which the Content-Security-Policy blocks",
+    ),
+    Case(
         "page missing from the nav",
         write("docs/orphan.md", "---\ndescription: x\n---\n# Orphan\n"),
         r"not included in the \"nav\" configuration:\s+- orphan\.md: add the page under `nav:` in mkdocs\.yml",

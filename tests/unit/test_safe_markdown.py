@@ -1,0 +1,94 @@
+"""Markdown from data files: raw HTML is escaped and script-capable URLs lose their href/src, text kept."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from macros import safe_markdown
+
+UNSAFE_LINKS = [
+    "[click](javascript:window.__pwned=1)",
+    "[click](JAVASCRIPT:alert(1))",
+    "[click]( javascript:alert(1) )",
+    "[click](java\tscript:alert(1))",  # browsers drop tabs inside the scheme
+    "[click](&#106;avascript:alert(1))",  # and decode entities first
+    "[click](&#x6A;avascript&#58;alert(1))",
+    "[click](vbscript:msgbox(1))",
+    "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    "[click](<javascript:alert(1)>)",
+    '[click](javascript:alert(1) "a title")',
+    "[click][ref]\n\n[ref]: javascript:alert(1)",
+    "[click][ref]\n\n[ref]: data:text/html,<script>alert(1)</script>",
+]
+
+
+@pytest.mark.parametrize("text", UNSAFE_LINKS)
+def test_script_capable_link_loses_its_href_and_keeps_its_text(text):
+    html = safe_markdown.block(text)
+    assert "click" in html
+    assert "href" not in html, html
+    assert not re.search(r"(?i)javascript|vbscript|data:", html.replace("data-unsafe-url", "")), html
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "![a diagram](javascript:alert(1))",
+        "![a diagram](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)",
+        "![a diagram](VBScript:x)",
+    ],
+)
+def test_script_capable_image_loses_its_src_and_keeps_its_alt(text):
+    html = safe_markdown.inline(text)
+    assert 'alt="a diagram"' in html
+    assert "src=" not in html, html
+
+
+@pytest.mark.parametrize(
+    "text, href",
+    [
+        ("[docs](https://www.postgresql.org/docs/)", "https://www.postgresql.org/docs/"),
+        ("[page](../data/replication.md#top)", "../data/replication.md#top"),
+        ("[anchor](#section)", "#section"),
+        ("[mail](mailto:someone@example.com)", "mailto:someone@example.com"),
+        ("[a file](javascript-notes.md)", "javascript-notes.md"),  # a relative path, not a scheme
+        ("[a path](data/quizzes.md)", "data/quizzes.md"),
+    ],
+)
+def test_ordinary_links_are_kept(text, href):
+    assert f'href="{href}"' in safe_markdown.inline(text)
+
+
+def test_javascript_in_link_text_or_code_is_just_text():
+    html = safe_markdown.block("Never write `javascript:alert(1)` in a [javascript: link](https://example.com).")
+    assert '<a href="https://example.com">javascript: link</a>' in html
+    assert "<code>javascript:alert(1)</code>" in html
+
+
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("<script>window.__pwned=1</script>", "&lt;script&gt;window.__pwned=1&lt;/script&gt;"),
+        ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"),
+        ('<a href="javascript:alert(1)">x</a>', "&lt;a href=&quot;javascript:alert(1)&quot;&gt;x&lt;/a&gt;"),
+    ],
+)
+def test_raw_html_is_escaped(text, shown):
+    html = safe_markdown.inline(text)
+    assert "<script" not in html and "<img" not in html and "<a " not in html
+    assert html.replace("&quot;", '"') == shown.replace("&quot;", '"')
+
+
+def test_table_alignment_is_an_attribute_not_a_style():
+    html = safe_markdown.block("| a | b |\n| --: | :-: |\n| 1 | 2 |\n")
+    assert 'align="right"' in html and 'align="center"' in html
+    assert "style=" not in html
+
+
+def test_is_unsafe_url():
+    assert safe_markdown.is_unsafe_url(" \x01JavaScript:x")
+    assert safe_markdown.is_unsafe_url("data:image/png;base64,AAAA")
+    assert not safe_markdown.is_unsafe_url("https://example.com/javascript:")
+    assert not safe_markdown.is_unsafe_url("./data:x")
