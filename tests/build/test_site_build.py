@@ -181,3 +181,12 @@ def test_moved_pages_redirect_to_their_new_place(site_dir):
         assert (old_page.parent / target / "index.html").resolve() == (
             site_dir / new.removesuffix(".md") / "index.html"
         ).resolve()
+
+
+def test_no_page_is_left_a_stub():
+    stubs = [
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "docs").rglob("*.md")
+        if "This page is being written" in p.read_text(encoding="utf-8")
+    ]
+    assert stubs == []
