@@ -12,19 +12,11 @@ import os
 import re
 from pathlib import Path
 
+from .chromium import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "node_modules" / "mermaid" / "dist"
 ORIGIN = "http://mermaid.invalid/"  # served by request interception: Chromium never touches the network
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 class MermaidError(Exception):
