@@ -180,4 +180,58 @@ assert dead_calls == 31, dead_calls
 assert dead_calls <= 20 + 10 + 0.1 * 20  # first attempts + banked tokens + tokens earned during the outage
 assert refused > 0
 
+
+# A thundering herd, simulated without sleeping: 1,000 clients all fail at t = 0 against a dependency that stays
+# down, and each retries 5 times through call_with_retries (base 1 s, cap 20 s). Each client has its own
+# simulated clock: `sleep` advances it, and the operation records the time of every retry it receives. Plain
+# exponential backoff is the same helper with a "random" source that always picks the top of the range, so the
+# delay is exactly min(cap, base * 2**attempt). The load is the number of retries landing in each 100 ms bucket.
+
+
+class AlwaysTop(random.Random):
+    """uniform(a, b) always returns b: full jitter becomes plain exponential backoff, no randomness left."""
+
+    def uniform(self, a: float, b: float) -> float:
+        return b
+
+
+class HerdClient:
+    """One client with its own simulated clock: `sleep` advances it, `call` fails and records each retry's time."""
+
+    def __init__(self, per_bucket: dict[int, int], bucket: float) -> None:
+        self.now = 0.0
+        self.per_bucket = per_bucket
+        self.bucket = bucket
+
+    def sleep(self, delay: float) -> None:
+        self.now += delay
+
+    def call(self) -> str:
+        if self.now > 0:  # every call after the first one at t = 0 is a retry
+            slot = int(self.now / self.bucket)
+            self.per_bucket[slot] = self.per_bucket.get(slot, 0) + 1
+        raise RetryableError("503 Service Unavailable")
+
+
+def herd_peak(clients: int, source: random.Random, bucket: float = 0.1) -> tuple[int, int]:
+    """Run the herd; return (retries in the busiest bucket, total retries)."""
+    per_bucket: dict[int, int] = {}
+    for _ in range(clients):
+        client = HerdClient(per_bucket, bucket)
+        try:
+            call_with_retries(
+                client.call, max_attempts=6, base=1.0, cap=20.0, budget=RetryBudget(), rng=source, sleep=client.sleep
+            )
+        except RetryableError:
+            pass
+    return max(per_bucket.values()), sum(per_bucket.values())
+
+
+plain_peak, plain_total = herd_peak(1000, AlwaysTop())
+jitter_peak, jitter_total = herd_peak(1000, random.Random(2015))
+assert plain_total == jitter_total == 5000  # the same work either way: 5 retries per client
+assert plain_peak == 1000  # every client retries at 1 s, 3 s, 7 s, 15 s and 31 s: the whole herd at once
+assert jitter_peak * 5 <= plain_peak, jitter_peak  # full jitter spreads the same retries thin
+print(f"herd of 1,000: busiest 100 ms holds {plain_peak} retries without jitter, {jitter_peak} with full jitter")
+
 print("backoff_with_jitter: all checks passed")

@@ -55,4 +55,38 @@ if __name__ == "__main__":
     assert check(")(") == "unexpected ')' at 0"  # counts alone would balance, order does not
     assert check('{"a": "open') == "unterminated string"
     assert check("(" * 100_000 + ")" * 100_000) is None  # deep nesting, no recursion
+
+    # randomized, against the textbook reference: delete "()", "[]" and "{}" pairs until none is left; the
+    # brackets are balanced exactly when nothing remains. Random bracket strings are rarely balanced, so half
+    # of the cases are built balanced on purpose; other characters and quoted strings must change nothing.
+    import random
+
+    def by_removing_pairs(text: str) -> bool:
+        text = "".join(ch for ch in text if ch in "()[]{}")
+        while any(pair in text for pair in ("()", "[]", "{}")):
+            for pair in ("()", "[]", "{}"):
+                text = text.replace(pair, "")
+        return text == ""
+
+    def balanced(n: int, rng: random.Random) -> str:
+        if n == 0:
+            return ""
+        inner = rng.randint(0, n - 1)
+        opener, closer = rng.choice(["()", "[]", "{}"])
+        return opener + balanced(inner, rng) + closer + balanced(n - 1 - inner, rng)
+
+    rng = random.Random(53)
+    for case in range(500):
+        if case % 2:
+            text = "".join(rng.choices("()[]{}x ", k=rng.randint(0, 14)))
+        else:
+            text = balanced(rng.randint(0, 7), rng)
+            if rng.random() < 0.5:  # one random edit: replace a character by a bracket, or append one
+                i = rng.randint(0, len(text))
+                text = text[:i] + rng.choice("()[]{}") + text[i + 1 :]
+        expected = by_removing_pairs(text)
+        assert (check(text) is None) == expected, text
+        i = rng.randint(0, len(text))  # a quoted string full of brackets, inserted anywhere, is ignored
+        junk = "".join(rng.choices("()[]{}x", k=rng.randint(0, 6)))
+        assert (check(text[:i] + f'"{junk}"' + text[i:]) is None) == expected, text
     print(check("([)]"))

@@ -68,4 +68,28 @@ if __name__ == "__main__":
     # cycles do not loop forever: each node is enqueued at most once
     ring = {"a": ["b"], "b": ["c"], "c": ["a", "d"], "d": []}
     assert shortest_path(ring, "a", "d") == ["a", "b", "c", "d"]
+
+    # randomized, against Floyd-Warshall with every edge of length 1: random directed graphs of up to 8 nodes
+    import random
+    from itertools import pairwise
+
+    rng = random.Random(3)
+    for _ in range(400):
+        nodes = [chr(ord("a") + i) for i in range(rng.randint(1, 8))]
+        graph = {u: [v for v in nodes if rng.random() < 0.25] for u in nodes}
+        inf = float("inf")
+        fw = {u: {v: 0 if u == v else (1 if v in graph[u] else inf) for v in nodes} for u in nodes}
+        for k in nodes:
+            for i in nodes:
+                for j in nodes:
+                    fw[i][j] = min(fw[i][j], fw[i][k] + fw[k][j])
+        for source in nodes:
+            assert distances(graph, source) == {v: d for v, d in fw[source].items() if d < inf}
+            for target in nodes:
+                path = shortest_path(graph, source, target)
+                if fw[source][target] == inf:
+                    assert path is None
+                else:  # a real path (every hop is an edge) with the fewest hops
+                    assert path[0] == source and path[-1] == target and len(path) - 1 == fw[source][target]
+                    assert all(v in graph[u] for u, v in pairwise(path))
     print("path:", " -> ".join(shortest_path(calls, "edge", "postgres")))

@@ -76,4 +76,29 @@ if __name__ == "__main__":
         pass
     else:
         raise AssertionError("n = 0 must be rejected")
+
+    # randomized: random sets of random strings at random sizes and targets. Never a false negative, and the
+    # measured false-positive rate stays within a tolerance of (1 - e^(-kn/m))^k for the filter's own m and k:
+    # five binomial standard deviations for the sampling noise plus 25% for the formula being an approximation
+    import random
+    import string
+
+    rng = random.Random(13)
+    alphabet = string.ascii_letters + string.digits + "@.:-_é€"
+    measured_total = expected_total = 0.0
+    for _ in range(20):
+        n, target = rng.randint(100, 1500), rng.choice([0.01, 0.03, 0.1])
+        members = {"".join(rng.choices(alphabet, k=rng.randint(1, 12))) for _ in range(n)}
+        bloom = BloomFilter(n=len(members), p=target)
+        for key in members:
+            bloom.add(key)
+        assert all(bloom.might_contain(key) for key in members)  # no false negatives
+        trials = 4000
+        strangers = ["~" + "".join(rng.choices(alphabet, k=rng.randint(1, 12))) for _ in range(trials)]
+        measured = sum(map(bloom.might_contain, strangers)) / trials  # "~" is not in the alphabet: never added
+        expected = false_positive_rate(bloom.m, bloom.k, len(members))
+        assert abs(measured - expected) <= 5 * math.sqrt(expected * (1 - expected) / trials) + 0.25 * expected
+        measured_total += measured
+        expected_total += expected
+    assert abs(measured_total / expected_total - 1) < 0.15  # averaged over all 20 filters: close to the formula
     print(f"m={m:,} bits ({m / 8 / 1e6:.1f} MB), k={k}; measured false positives: {fp / 100_000:.2%}")

@@ -1,8 +1,9 @@
 """A binary search tree: insert, search, delete, in-order iteration, range and floor queries.
 
 Every operation is O(h) where h is the height: O(log n) when balanced, O(n) when keys arrive sorted
-(the tree degenerates into a linked list). Production ordered maps use a self-balancing variant
-(red-black trees in Java's TreeMap, B+trees in database indexes) to guarantee O(log n).
+(the tree degenerates into a linked list). Space O(n) for the nodes, plus an O(h) stack for the in-order and
+range walks. Production ordered maps use a self-balancing variant (red-black trees in Java's TreeMap, B+trees
+in database indexes) to guarantee O(log n).
 """
 
 from __future__ import annotations
@@ -154,4 +155,28 @@ if __name__ == "__main__":
     for k in range(200):
         s.put(k, "")
     assert s.height() == 200
+
+    # randomized, against a plain dict read in sorted order: random puts, gets, deletes, range and floor
+    # queries on small key ranges (so that overwrites, missing keys and deletes of inner nodes are frequent)
+    import random
+
+    rng = random.Random(11)
+    for _ in range(300):
+        tree, model = BST(), {}
+        for _ in range(rng.randint(0, 40)):
+            key = rng.randint(0, 30)
+            op = rng.random()
+            if op < 0.5:
+                tree.put(key, f"v{key}.{op:.3f}")
+                model[key] = f"v{key}.{op:.3f}"
+            elif op < 0.75:
+                assert tree.delete(key) == (key in model)
+                model.pop(key, None)
+            else:
+                assert tree.get(key) == model.get(key)
+            lo, hi = sorted((rng.randint(-2, 32), rng.randint(-2, 32)))
+            assert tree.range(lo, hi) == sorted(k for k in model if lo <= k <= hi)
+            assert tree.floor(key) == max((k for k in model if k <= key), default=None)
+        assert list(tree.items()) == sorted(model.items())
+        assert tree.size == len(model) and tree.height() <= len(model)
     print("in order:", [k for k, _ in t.items()], "height after sorted inserts:", s.height())

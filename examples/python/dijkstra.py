@@ -60,4 +60,32 @@ if __name__ == "__main__":
         assert "negative weight" in str(err)
     else:
         raise AssertionError("negative weights must be rejected")
+
+    # randomized, against Bellman-Ford (relax every edge V - 1 times): random directed graphs of up to 7 nodes
+    # with integer weights, zero included, so the sums are exact
+    import random
+    from itertools import pairwise
+
+    def bellman_ford(graph: dict[str, dict[str, float]], source: str) -> dict[str, float]:
+        nodes = set(graph) | {v for edges in graph.values() for v in edges} | {source}
+        dist = dict.fromkeys(nodes, float("inf"))
+        dist[source] = 0
+        for _ in range(len(nodes) - 1):
+            for u, edges in graph.items():
+                for v, w in edges.items():
+                    dist[v] = min(dist[v], dist[u] + w)
+        return dist
+
+    rng = random.Random(7)
+    for _ in range(400):
+        nodes = [chr(ord("a") + i) for i in range(rng.randint(1, 7))]
+        graph = {u: {v: rng.randint(0, 20) for v in nodes if rng.random() < 0.35} for u in nodes}
+        source, target = rng.choice(nodes), rng.choice(nodes)
+        cost, path = cheapest_path(graph, source, target)
+        assert cost == bellman_ford(graph, source)[target], (graph, source, target)
+        if cost == float("inf"):
+            assert path == []
+        else:  # the path is real: it starts and ends right, uses existing edges, and its weights add up
+            assert path[0] == source and path[-1] == target
+            assert sum(graph[u][v] for u, v in pairwise(path)) == cost
     print("us-east -> ap-tokyo:", cheapest_path(latency, "us-east", "ap-tokyo"))

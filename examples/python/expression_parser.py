@@ -9,9 +9,9 @@ one function per rule, lowest precedence first:
     power  := atom ("^" unary)?          right-associative: 2^3^2 = 2^9
     atom   := NUMBER | NAME | "(" expr ")"
 
-The `(... )*` loops make + - * / left-associative (8 - 3 - 2 = 3). Tokenizing and parsing are O(n) time;
-the recursion depth grows with nesting ("((((1))))", "----1"), so the parser caps it and raises a
-ParseError instead of letting hostile input hit Python's RecursionError.
+The `(... )*` loops make + - * / left-associative (8 - 3 - 2 = 3). Tokenizing and parsing are O(n) time and
+O(n) space (the token list); the recursion depth grows with nesting ("((((1))))", "----1"), so the parser caps
+it and raises a ParseError instead of letting hostile input hit Python's RecursionError.
 """
 
 import re
@@ -170,6 +170,66 @@ if __name__ == "__main__":
     fails("-" * 500 + "1", "nesting deeper than 100 at 100")
     fails("1^" * 500 + "1", "nesting deeper than 100 at 201")
     assert evaluate("(" * 100 + "1" + ")" * 100) == 1  # the limit itself is fine
+
+    # randomized, against Python's own arithmetic on Fractions: random integer expressions with + - * /,
+    # unary minus, parentheses and random spacing, generated from the grammar above (Python's grammar gives
+    # + - * / and unary minus the same precedence and associativity). The same text with every number wrapped in
+    # Fraction(...) is evaluated exactly by eval() (safe here: we generated it); the parser's floats must agree
+    # to 1e-9. Division by an exact zero must raise ZeroDivisionError in both; to keep that comparison exact, a
+    # divisor that is zero may only contain + - * of integers (float arithmetic on small integers is exact).
+    import math
+    import random
+    from fractions import Fraction
+
+    rng = random.Random(47)
+
+    def exact(src: str) -> Fraction:
+        return eval(re.sub(r"\d+", r"Fraction(\g<0>)", src), {"Fraction": Fraction, "__builtins__": {}})  # noqa: S307
+
+    def is_zero(src: str) -> bool:
+        try:
+            return exact(src) == 0
+        except ZeroDivisionError:  # an inner division by an integer-only zero: raises in both, keep it
+            return False
+
+    def gen_expr(depth: int) -> str:
+        out = gen_term(depth)
+        for _ in range(rng.choice([0, 0, 1, 2])):
+            out += rng.choice(["+", " + ", "-", " - "]) + gen_term(depth)
+        return out
+
+    def gen_term(depth: int) -> str:
+        out = gen_unary(depth)
+        for _ in range(rng.choice([0, 0, 1, 2])):
+            op = rng.choice(["*", " * ", "/", " / "])
+            divisor = gen_unary(depth)
+            while "/" in op and "/" in divisor and is_zero(divisor):
+                divisor = gen_unary(depth)
+            out += op + divisor
+        return out
+
+    def gen_unary(depth: int) -> str:
+        roll = rng.random()
+        if roll < 0.15:
+            return "-" + gen_unary(depth)
+        if roll < 0.4 and depth > 0:
+            return "(" + gen_expr(depth - 1) + ")"
+        return str(rng.randint(0, 12))
+
+    zero_divisions = 0
+    for _ in range(500):
+        src = gen_expr(rng.randint(0, 3))
+        try:
+            expected = exact(src)
+        except ZeroDivisionError:
+            zero_divisions += 1
+            try:
+                evaluate(src)
+            except ZeroDivisionError:
+                continue
+            raise AssertionError(f"{src!r} divides by zero") from None
+        assert math.isclose(evaluate(src), expected, rel_tol=1e-9, abs_tol=1e-9), (src, expected)
+    assert zero_divisions > 0  # the zero-division path was exercised too
     print(
         "base * (1 + tax) - discount =",
         evaluate("base * (1 + tax) - discount", {"base": 100, "tax": 0.2, "discount": 15}),

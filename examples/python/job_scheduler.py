@@ -2,7 +2,8 @@
 
 1. DelayQueue: "run each job at its scheduled time" (the core of Sidekiq's scheduled set, a timer service,
    or Java's ScheduledThreadPoolExecutor): a min-heap keyed by due time. schedule O(log n), pop_due O(log n)
-   per job returned. A sequence number breaks ties, so jobs due together run in submission order.
+   per job returned, O(n) space for n pending jobs. A sequence number breaks ties, so jobs due together run
+   in submission order.
 2. min_workers: "how many workers (rooms, connections) so no job waits?" Sort by start, keep a min-heap of
    end times. O(n log n) time, O(n) space.
 """
@@ -66,4 +67,29 @@ if __name__ == "__main__":
         pass
     else:
         raise AssertionError("a zero-length job must be rejected")
+
+    # randomized, against brute force.
+    # DelayQueue vs a plain list scanned in full: pop_due(now) returns every job with due <= now, ordered by
+    # due time and then by submission order. min_workers vs the largest number of jobs running at one instant
+    # (it suffices to look at the start times): no schedule can use fewer workers, and the greedy one needs no more.
+    import random
+
+    rng = random.Random(43)
+    for _ in range(300):
+        dq, pending, now = DelayQueue(), [], 0
+        for seq in range(rng.randint(0, 40)):
+            if rng.random() < 0.6:
+                due = now + rng.randint(-2, 10)  # a due time in the past must come out at the next poll
+                dq.schedule(due, f"job{seq}")
+                pending.append((due, seq, f"job{seq}"))
+            else:
+                now += rng.randint(0, 5)
+                ready = sorted(p for p in pending if p[0] <= now)
+                pending = [p for p in pending if p[0] > now]
+                assert dq.pop_due(now) == [job for _, _, job in ready]
+            assert dq.next_due() == min((p[0] for p in pending), default=None)
+
+        jobs = [(s, s + rng.randint(1, 6)) for s in rng.choices(range(15), k=rng.randint(0, 12))]
+        overlap = max((sum(s <= t < e for s, e in jobs) for t, _ in jobs), default=0)
+        assert min_workers(jobs) == overlap
     print("workers needed:", min_workers([(0, 30), (5, 10), (15, 20)]))

@@ -102,4 +102,61 @@ if __name__ == "__main__":
         pass
     else:
         raise AssertionError("an unknown employee must raise")
+
+    # randomized, against ancestor-set intersection: the LCA is the deepest node among the common ancestors
+    import random
+
+    def parents_of(root: TreeNode | None) -> dict[int, int | None]:
+        parents: dict[int, int | None] = {}
+        stack = [(root, None)] if root else []
+        while stack:
+            node, parent = stack.pop()
+            parents[node.val] = parent
+            stack += [(child, node.val) for child in (node.left, node.right) if child is not None]
+        return parents
+
+    def brute_lca(parents: dict, a, b):
+        def ancestors(n) -> list:  # n itself, its parent, ..., the root
+            chain = [n]
+            while parents[chain[-1]] is not None:
+                chain.append(parents[chain[-1]])
+            return chain
+
+        common = set(ancestors(a)) & set(ancestors(b))
+        return next(n for n in ancestors(a) if n in common)  # the first one met climbing up is the deepest
+
+    rng = random.Random(5)
+    for _ in range(300):
+        # a random BST (insert distinct keys in random order) for lca_bst
+        keys = rng.sample(range(100), rng.randint(1, 25))
+        bst_root = TreeNode(keys[0])
+        for k in keys[1:]:
+            node = bst_root
+            while True:
+                side = "left" if k < node.val else "right"
+                if getattr(node, side) is None:
+                    setattr(node, side, TreeNode(k))
+                    break
+                node = getattr(node, side)
+        # a random binary tree of any shape, values not ordered, for lca_binary_tree
+        values = rng.sample(range(100), rng.randint(1, 25))
+        nodes = [TreeNode(values[0])]
+        for v in values[1:]:
+            parent = rng.choice([n for n in nodes if n.left is None or n.right is None])
+            side = rng.choice([s for s in ("left", "right") if getattr(parent, s) is None])
+            setattr(parent, side, TreeNode(v))
+            nodes.append(getattr(parent, side))
+        for root, present, solve in ((bst_root, keys, lca_bst), (nodes[0], values, lca_binary_tree)):
+            parents = parents_of(root)
+            for _ in range(5):
+                a, b = rng.choice(present), rng.choice(present)
+                assert solve(root, a, b) == brute_lca(parents, a, b), (root, a, b)
+        missing = next(v for v in range(100, 200) if v not in values)
+        assert lca_binary_tree(nodes[0], rng.choice(values), missing) is None
+        # the parent-pointer version on a random org chart: each new employee reports to an earlier one
+        chart: dict[str, str | None] = {"e0": None}
+        for i in range(1, rng.randint(1, 30)):
+            chart[f"e{i}"] = f"e{rng.randrange(i)}"
+        a, b = rng.choice(list(chart)), rng.choice(list(chart))
+        assert lca_with_parents(chart, a, b) == brute_lca(chart, a, b)
     print("closest shared manager of alice and carol:", lca_with_parents(org, "alice", "carol"))

@@ -3,7 +3,8 @@
 The line format is nginx's default `combined` format plus the request time:
     $remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer"
     "$http_user_agent" $request_time
-One anchored regular expression with named groups parses a line in O(line length). Bad lines are counted
+One anchored regular expression with named groups parses a line in O(line length);
+summarize is O(n log n) time for n lines (the sort for the median) and O(n) space. Bad lines are counted
 and skipped, never allowed to crash the job: real logs contain truncated lines and garbage requests.
 """
 
@@ -91,4 +92,43 @@ if __name__ == "__main__":
     assert report["POST /checkout"] == {"count": 2, "error_rate": 0.5, "median_s": (2.310 + 0.420) / 2}
     assert summarize([]) == ({}, 0)  # empty input
     assert parse_line("") is None
+
+    # randomized round trips: format random valid lines (any IPv4, user or "-", time zone offsets, methods,
+    # paths with or without a query, status codes, "-" or byte counts, Referer headers, agents), parse them back and
+    # compare every field; then summarize() must agree with a count done on the generated values
+    import random
+    import statistics
+    from datetime import timedelta, timezone
+
+    rng = random.Random(61)
+    lines, truth = [], []
+    for _ in range(300):
+        tz = timezone(timedelta(minutes=rng.choice([-480, -300, 0, 60, 330, 545])))
+        when = datetime(2025, 1, 1, tzinfo=tz) + timedelta(seconds=rng.randint(0, 365 * 86400))
+        ip = ".".join(str(rng.randint(0, 255)) for _ in range(4))
+        method, path = rng.choice(["GET", "POST", "PUT", "DELETE"]), rng.choice(["/", "/orders", "/a/b-c_d.json"])
+        query = rng.choice(["", "id=7", "q=a%20b&page=2"])
+        status, size = rng.randint(100, 599), rng.choice(["-", str(rng.randint(0, 10**6))])
+        rt = f"{rng.randint(0, 30000) / 1000:.3f}"
+        user, version = rng.choice(["-", "alice", "svc_42"]), rng.choice(["1.0", "1.1", "2.0"])
+        referer = rng.choice(["-", "https://shop.example/cart?x=1"])
+        agent = rng.choice(["curl/8.5", "Mozilla/5.0 (X11)", ""])
+        target = f"{path}?{query}" if query else path
+        line = (
+            f"{ip} - {user} [{when.strftime('%d/%b/%Y:%H:%M:%S %z')}] "
+            f'"{method} {target} HTTP/{version}" {status} {size} "{referer}" "{agent}" {rt}'
+        )
+        parsed = parse_line(line)
+        assert parsed == Entry(ip, when, method, path, query, status, 0 if size == "-" else int(size), float(rt)), line
+        assert parsed.time.utcoffset() == when.utcoffset()
+        lines.append(line)
+        truth.append((f"{method} {path}", status, float(rt)))
+    lines += ["", "not a log line", lines[0][:-6]]  # the last one loses its request time: unparsable
+    report, bad = summarize(lines)
+    assert bad == 3
+    for key in {k for k, _, _ in truth}:
+        mine = [(s, t) for k, s, t in truth if k == key]
+        assert report[key]["count"] == len(mine)
+        assert report[key]["error_rate"] == sum(s >= 500 for s, _ in mine) / len(mine)
+        assert report[key]["median_s"] == statistics.median(t for _, t in mine)
     print(report)

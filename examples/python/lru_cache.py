@@ -100,4 +100,31 @@ if __name__ == "__main__":
         pass
     else:
         raise AssertionError("capacity 0 must be rejected")
+
+    # randomized, against a plain list kept most recent first (O(n) per operation, obviously right):
+    # random gets and puts on a few keys with capacities 1 to 5, so hits, updates and evictions all happen
+    import random
+
+    rng = random.Random(17)
+    for _ in range(300):
+        capacity = rng.randint(1, 5)
+        cache, model, evictions = LRUCache(capacity), [], 0  # model: [(key, value)], most recent first
+        for step in range(rng.randint(0, 60)):
+            key = rng.randint(0, 7)
+            found = next((i for i, (k, _) in enumerate(model) if k == key), None)
+            if rng.random() < 0.5:
+                expected = None if found is None else model[found][1]
+                if found is not None:
+                    model.insert(0, model.pop(found))
+                assert cache.get(key) == expected
+            else:
+                if found is not None:
+                    model.pop(found)
+                elif len(model) == capacity:
+                    model.pop()  # the least recently used is last
+                    evictions += 1
+                model.insert(0, (key, step))
+                cache.put(key, step)
+            assert cache.keys_recent_first() == [k for k, _ in model]
+        assert cache.evictions == evictions and len(cache.map) == len(model) <= capacity
     print("recent first:", c.keys_recent_first())

@@ -59,4 +59,18 @@ if __name__ == "__main__":
         assert "not sorted" in str(err)
     else:
         raise AssertionError("an unsorted input stream must be detected")
+
+    # randomized, against sorted(concatenation): Python's sort is stable, so sorting the streams laid end to end
+    # by timestamp is exactly the stable merge (equal timestamps in stream order, then line order)
+    import random
+
+    rng = random.Random(41)
+    for _ in range(500):
+        streams = [
+            [(t, f"s{s}#{i}") for i, t in enumerate(sorted(rng.choices(range(20), k=rng.randint(0, 8))))]
+            for s in range(rng.randint(0, 6))
+        ]
+        expected = sorted((e for stream in streams for e in stream), key=lambda e: e[0])
+        assert list(merge_streams(streams)) == expected
+        assert list(merge_streams(iter(s) for s in streams)) == expected  # iterators, not lists
     print("merged:", [line for _, line in merged])

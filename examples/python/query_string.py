@@ -56,4 +56,26 @@ if __name__ == "__main__":
     assert parse_query("a=%E2%82%AC") == {"a": ["€"]}  # a three-byte UTF-8 sequence
     assert parse_query("a=%FF") == {"a": ["\ufffd"]}  # invalid UTF-8 does not crash
     assert parse_query("a%20b=1") == {"a b": ["1"]}  # keys are decoded too
+
+    # randomized round trips: random keys and values (spaces, "&", "=", "+", "%", "?", accents, emoji, empty
+    # values, repeated keys) encoded by urllib.parse.urlencode, with "+" or with "%20" for spaces, must parse
+    # back to exactly the lists we started from, in order, and agree with urllib.parse.parse_qs
+    import random
+
+    rng = random.Random(59)
+    chars = "ab Z9 &=+%?#/é€😀"
+    for _ in range(500):
+        pairs = [
+            ("".join(rng.choices(chars, k=rng.randint(1, 5))), "".join(rng.choices(chars, k=rng.randint(0, 6))))
+            for _ in range(rng.randint(0, 6))
+        ]
+        if pairs and rng.random() < 0.3:
+            pairs.append((pairs[0][0], "again"))  # a repeated key
+        quote_via = rng.choice([urllib.parse.quote_plus, urllib.parse.quote])
+        encoded = rng.choice(["", "?"]) + urllib.parse.urlencode(pairs, quote_via=quote_via)
+        expected: dict[str, list[str]] = {}
+        for key, value in pairs:
+            expected.setdefault(key, []).append(value)
+        assert parse_query(encoded) == expected, encoded
+        assert parse_query(encoded) == urllib.parse.parse_qs(encoded.removeprefix("?"), keep_blank_values=True)
     print(parsed)

@@ -90,4 +90,31 @@ if __name__ == "__main__":
     edge = SlidingLog(10)
     edge.hit(0.0)
     assert edge.count(9.999) == 1 and edge.count(10.0) == 0
+
+    # randomized, against counting the timestamps directly: random event streams (bursts, gaps longer than the
+    # window, several events at one instant) with count queries in between. Times are multiples of 1/4 s, so
+    # the float arithmetic is exact. Reference answers:
+    #   SlidingLog: events with now - W < t <= now
+    #   BucketedCounter: events whose whole second lies in (now - W, now]
+    #   SlidingWindowCounter: previous fixed window's count x the share of it still overlapping, + current count
+    import random
+
+    rng = random.Random(23)
+    for _ in range(300):
+        w = rng.randint(1, 10)
+        counters = SlidingLog(w), BucketedCounter(w), SlidingWindowCounter(w)
+        now, hits = 0.0, []
+        for _ in range(rng.randint(0, 80)):
+            now += rng.choice([0, 0, 0.25, 0.5, 1, 2.75, rng.randint(0, 3 * w)])
+            if rng.random() < 0.6:
+                hits.append(now)
+                for counter in counters:
+                    counter.hit(now)
+                continue
+            sec, start = int(now), int(now) // w * w
+            assert counters[0].count(now) == sum(now - w < t <= now for t in hits)
+            assert counters[1].count(now) == sum(sec - w < int(t) <= sec for t in hits)
+            previous = sum(int(t) // w * w == start - w for t in hits)
+            current = sum(int(t) // w * w == start for t in hits)
+            assert counters[2].estimate(now) == previous * (1 - (now - start) / w) + current
     print("last 60 s at t=75:", log.count(75.0), "exact,", estimate, "estimated")

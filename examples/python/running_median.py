@@ -70,4 +70,16 @@ if __name__ == "__main__":
     for x in [-3, -1, -2]:
         neg.add(x)
     assert neg.median() == -2
+
+    # randomized, against statistics.median of every prefix: random streams of ints (ties, negatives) and floats
+    import random
+
+    rng = random.Random(37)
+    for _ in range(300):
+        stream = [rng.choice([rng.randint(-10, 10), rng.uniform(-100, 100)]) for _ in range(rng.randint(1, 40))]
+        rm_random = RunningMedian()
+        for i, x in enumerate(stream):
+            rm_random.add(x)
+            assert rm_random.median() == statistics.median(stream[: i + 1])
+        assert len(rm_random.high) <= len(rm_random.low) <= len(rm_random.high) + 1
     print("medians:", medians)

@@ -41,4 +41,13 @@ if __name__ == "__main__":
         pass
     else:
         raise AssertionError("k = 0 must be rejected")
+
+    # randomized, against max() over every window: random lengths, window sizes and small values (many ties)
+    import random
+
+    rng = random.Random(19)
+    for _ in range(500):
+        values = [rng.randint(-5, 5) for _ in range(rng.randint(0, 30))]
+        k = rng.randint(1, 10)
+        assert list(window_max(values, k)) == [max(values[i : i + k]) for i in range(len(values) - k + 1)]
     print("window max:", list(window_max(p99_ms, 3)))

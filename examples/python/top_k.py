@@ -75,4 +75,16 @@ if __name__ == "__main__":
     ips = ["10.0.0.1"] * 5 + ["10.0.0.2"] * 3 + ["10.0.0.3"] * 3 + ["10.0.0.4"]
     assert top_k_frequent(ips, 2) == [("10.0.0.1", 5), ("10.0.0.2", 3)]
     assert top_k_frequent([], 2) == []
+
+    # randomized, against sorting everything: random names and scores with many ties, k from 0 to beyond n
+    import random
+
+    rng = random.Random(31)
+    for _ in range(500):
+        items = [(rng.choice("abcdefgh") * rng.randint(1, 2), rng.randint(0, 5)) for _ in range(rng.randint(0, 15))]
+        k = rng.randint(0, 18)
+        assert top_k(items, k) == sorted(items, key=lambda x: (-x[1], x[0]))[:k]
+        assert top_k(iter(items), k) == top_k(items, k)  # a one-pass iterator gives the same answer
+        words = rng.choices("pqrst", k=rng.randint(0, 20))
+        assert top_k_frequent(words, k) == sorted(Counter(words).items(), key=lambda kv: (-kv[1], kv[0]))[:k]
     print("slowest 3:", top_k(log, 3))

@@ -101,4 +101,48 @@ if __name__ == "__main__":
         assert err.stuck == ["a"]
     else:
         raise AssertionError("a self-dependency must raise")
+
+    # randomized, against brute force: on random graphs of up to 6 steps (self-loops, duplicate edges and
+    # cycles included) try every permutation; run_order must raise exactly when no permutation respects every
+    # edge, and otherwise return the alphabetically smallest one that does
+    import itertools
+    import random
+
+    rng = random.Random(20)
+    for _ in range(300):
+        names = [f"s{i}" for i in range(rng.randint(1, 6))]
+        graph = {s: [rng.choice(names) for _ in range(rng.randint(0, 3))] for s in names if rng.random() < 0.8}
+        edges = [(d, s) for s, deps in graph.items() for d in deps]
+        steps = sorted(set(graph) | {d for d, _ in edges})
+        valid = [
+            list(p)
+            for p in itertools.permutations(steps)
+            if all(p.index(d) < p.index(s) for d, s in edges)  # a self-loop d == s never passes
+        ]
+        try:
+            got = run_order(graph)
+        except CycleError:
+            assert valid == [], graph
+            continue
+        assert valid and got == min(valid), graph
+        level = {s: i for i, wave in enumerate(waves(graph)) for s in wave}
+        assert all(level[d] < level[s] for d, s in edges)  # each wave only depends on earlier waves
+        assert all(level[s] == 0 or any(level[d] == level[s] - 1 for d in graph[s]) for s in steps)
+
+    # random DAGs of up to 30 steps (too many to enumerate): every edge is respected; one back edge raises
+    for _ in range(200):
+        hidden = [f"n{i:02}" for i in range(rng.randint(2, 30))]
+        rng.shuffle(hidden)  # a secret valid order; edges only point forward in it
+        dag = {s: [d for d in hidden[:i] if rng.random() < 0.2] for i, s in enumerate(hidden)}
+        pos = {s: i for i, s in enumerate(run_order(dag))}
+        assert len(pos) == len(hidden) and all(pos[d] < pos[s] for s in dag for d in dag[s])
+        i, j = sorted(rng.sample(range(len(hidden)), 2))
+        dag[hidden[j]].append(hidden[i])
+        dag[hidden[i]].append(hidden[j])  # now hidden[i] and hidden[j] depend on each other
+        try:
+            run_order(dag)
+        except CycleError as err:
+            assert {hidden[i], hidden[j]} <= set(err.stuck)
+        else:
+            raise AssertionError("a random graph with a cycle must raise")
     print("run order:", " -> ".join(order))

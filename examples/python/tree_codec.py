@@ -92,4 +92,30 @@ if __name__ == "__main__":
             pass
         else:
             raise AssertionError(f"{bad!r} must be rejected")
+
+    # randomized round trips: random shapes and values (negatives included); the encoding is also unique,
+    # so two trees with the same string are the same tree; dropping or adding a token is always rejected
+    import random
+
+    rng = random.Random(9)
+    seen: dict[str, TreeNode | None] = {}
+    for _ in range(500):
+        n = rng.randint(0, 12)
+        nodes = [TreeNode(rng.randint(-3, 3)) for _ in range(n)]
+        for i in range(1, n):  # attach node i to a free slot of an earlier node
+            parent = rng.choice([p for p in nodes[:i] if p.left is None or p.right is None])
+            side = rng.choice([s for s in ("left", "right") if getattr(parent, s) is None])
+            setattr(parent, side, nodes[i])
+        root = nodes[0] if nodes else None
+        text = encode(root)
+        assert len(text.split(",")) == 2 * n + 1
+        assert decode(text) == root and encode(decode(text)) == text
+        assert seen.setdefault(text, root) == root
+        for bad in (text.rsplit(",", 1)[0] if n else "", text + ",#", text + ",0"):
+            try:
+                decode(bad)
+            except ValueError:
+                pass
+            else:
+                raise AssertionError(f"{bad!r} must be rejected")
     print("encoded:", s)

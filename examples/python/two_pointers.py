@@ -1,6 +1,7 @@
 """Two pointers over sorted data, three backend shapes.
 
-- intersect: the AND of two sorted posting lists (a search engine's "error AND timeout"). O(a + b) time.
+- intersect: the AND of two sorted posting lists (a search engine's "error AND timeout"). O(a + b) time,
+  O(1) space besides the output.
 - busiest_window: the most events in any `width`-second window, from sorted timestamps. O(n) time, O(1) space.
 - longest_with_at_most_k_distinct: the longest run of log lines touching at most k distinct hosts
   (a variable-size window that grows on the right and shrinks on the left). O(n) time, O(k) space.
@@ -67,4 +68,29 @@ if __name__ == "__main__":
     assert longest_with_at_most_k_distinct(hosts, 10) == len(hosts)
     assert longest_with_at_most_k_distinct([], 2) == 0
     assert longest_with_at_most_k_distinct(hosts, 0) == 0
+
+    # randomized, against brute force: set intersection (and a multiset one, for lists with duplicates),
+    # counting every window that starts at an event, and trying every sub-list
+    import random
+
+    rng = random.Random(29)
+    for _ in range(500):
+        a = sorted(rng.sample(range(40), rng.randint(0, 15)))
+        b = sorted(rng.sample(range(40), rng.randint(0, 15)))
+        assert intersect(a, b) == sorted(set(a) & set(b))
+        a_dup = sorted(rng.choices(range(10), k=rng.randint(0, 12)))
+        b_dup = sorted(rng.choices(range(10), k=rng.randint(0, 12)))
+        assert intersect(a_dup, b_dup) == sorted((Counter(a_dup) & Counter(b_dup)).elements())
+
+        stamps = sorted(rng.choices(range(0, 3000, 50), k=rng.randint(0, 20)))
+        width = rng.choice([1, 50, 100, 250, 1000])
+        # a busiest window can always be slid right until it starts at an event
+        assert busiest_window(stamps, width) == max(
+            (sum(t <= x < t + width for x in stamps) for t in stamps), default=0
+        )
+
+        items = rng.choices("abcd", k=rng.randint(0, 12))
+        k = rng.randint(0, 4)
+        subs = (items[i:j] for i in range(len(items)) for j in range(i + 1, len(items) + 1))
+        assert longest_with_at_most_k_distinct(items, k) == max((len(s) for s in subs if len(set(s)) <= k), default=0)
     print("busiest 1 s window:", busiest_window(ts, 1000), "events")
