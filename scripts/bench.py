@@ -2,12 +2,14 @@
 
 Usage: python scripts/bench.py. The clean build starts with empty figure and Mermaid caches. Budgets (2-core machine): clean build with every figure < 30 s and < 0.1 s a page,
 warm rebuild renders no figure, heaviest page (search index aside) < 300 KB gzip, search index < 500 KB gzip.
+Then, when `npx` is available, Lighthouse scores of three pages (scripts/lighthouse.py).
 """
 
 from __future__ import annotations
 
 import gzip
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -121,6 +123,10 @@ def main() -> int:
         print("figures (raw / gzip):")
         for svg in sorted(svgs, key=lambda p: p.stat().st_size, reverse=True):
             print(f"  {svg.stat().st_size / 1024:6.0f} KB / {gz(svg) / 1024:4.0f} KB  {svg.name}")
+    if shutil.which("npx"):  # Lighthouse scores of three pages, from their own loopback build
+        from scripts.lighthouse import run as lighthouse
+
+        lighthouse()
     return 0
 
 

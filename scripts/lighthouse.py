@@ -1,0 +1,146 @@
+"""Lighthouse scores of the home page, a topic page and a checklist, from a temporary build served on loopback.
+
+Usage: python scripts/lighthouse.py. Builds the site for a free loopback port into a temporary folder (so
+canonical links, the sitemap and instant navigation match the address served), then runs the pinned npm
+`lighthouse` with the desktop preset (about 15 s a page). Needs `npx` (Node) and /usr/bin/chromium.
+
+The loopback server compresses text the way the production host (GitHub Pages) does, so the transfer sizes
+Lighthouse simulates a connection with are those readers download. Targets: performance >= 95,
+accessibility 100, best practices 100, SEO >= 95. Exits 1 when a page misses one, listing the audits that cost
+points.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = "lighthouse@13.5.0"
+CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking "
+    "--disable-component-update --disable-sync"
+)
+PAGES = {"home": "", "topic": "data/replication/", "checklist": "checklists/data-at-scale/"}
+TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 95}
+COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files, gzip for text when the client accepts it (as GitHub Pages serves them)."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def send_head(self):
+        url_path = self.path.split("?", 1)[0].split("#", 1)[0]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not url_path.endswith("/"):
+                return super().send_head()  # its redirect to the address with a slash
+            path = path / "index.html"
+        if not (
+            path.is_file() and path.name.endswith(COMPRESSED) and "gzip" in self.headers.get("Accept-Encoding", "")
+        ):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _build(site: Path, url: str) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site), "--site-url", url],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode:
+        raise SystemExit(f"the site does not build:\n{result.stdout}{result.stderr}")
+
+
+def _audit(url: str, out: Path) -> dict:
+    command = [
+        "npx",
+        "--yes",
+        LIGHTHOUSE,
+        url,
+        "--preset=desktop",
+        f"--chrome-flags={CHROME_FLAGS}",
+        "--output=json",
+        f"--output-path={out}",
+        "--quiet",
+    ]
+    subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROME}, check=True, capture_output=True)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def _lost_points(report: dict, category: str) -> list[str]:
+    """The scored audits of a category that did not pass, heaviest first."""
+    lost = []
+    for ref in report["categories"][category]["auditRefs"]:
+        audit = report["audits"][ref["id"]]
+        if ref["weight"] > 0 and audit["score"] is not None and audit["score"] < 1:
+            value = f" ({audit['displayValue']})" if audit.get("displayValue") else ""
+            lost.append((ref["weight"] * (1 - audit["score"]), f"{ref['id']}: {audit['title']}{value}"))
+    return [text for _, text in sorted(lost, reverse=True)]
+
+
+def run() -> int:
+    """Print the four scores of each page; 1 if a page misses a target, 0 otherwise."""
+    if not shutil.which("npx"):
+        print("lighthouse: npx is not installed, skipped")
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        port = _free_port()
+        base = f"http://127.0.0.1:{port}/"
+        site_dir = Path(tmp) / "site"
+        _build(site_dir, base)
+        handler = functools.partial(_Handler, directory=str(site_dir))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        missed = []
+        try:
+            print(f"Lighthouse ({LIGHTHOUSE}, desktop preset; targets {TARGETS}):")
+            print(f"  {'page':10} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}  url")
+            for name, path in PAGES.items():
+                report = _audit(base + path, Path(tmp) / f"{name}.json")
+                scores = {key: round((report["categories"][key]["score"] or 0) * 100) for key in TARGETS}
+                row = " ".join(f"{scores[key]:5d}" for key in TARGETS)
+                print(f"  {name:10} {row}  /{path}")
+                for key, target in TARGETS.items():
+                    if scores[key] < target:
+                        missed.append(f"{name} {key} {scores[key]} < {target}: " + "; ".join(_lost_points(report, key)))
+        finally:
+            server.shutdown()
+        for line in missed:
+            print(f"  below target: {line}")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(run())
