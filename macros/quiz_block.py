@@ -19,6 +19,8 @@ def _choice(question: Question, index: int) -> str:
 
 
 def _answer(question: Question) -> str:
+    """The folded answer. Kept out of the search index (`data-search-exclude`): it repeats the choices and
+    doubled the index's size, while the prompt above it stays searchable."""
     reasons = []
     for choice in (question.choices[i] for i in question.display_order):
         verdict = "Right" if choice.correct else "Wrong"
@@ -28,7 +30,7 @@ def _answer(question: Question) -> str:
             f"{safe_markdown.inline(choice.text)}.{why}</li>"
         )
     return (
-        '<details class="hb-answer success"><summary>Answer and explanation</summary>'
+        '<details class="hb-answer success" data-search-exclude><summary>Answer and explanation</summary>'
         f'<ul class="hb-reasons">{"".join(reasons)}</ul>'
         f'<div class="hb-explanation">{safe_markdown.block(question.explanation)}</div></details>'
     )

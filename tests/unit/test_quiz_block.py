@@ -69,7 +69,10 @@ def test_multiple_answer_question_has_checkboxes_and_a_hidden_check_button():
 
 def test_answers_stay_in_closed_details_with_every_why_and_a_live_feedback_region():
     html = render_quiz(QUIZ)
-    assert html.count('<details class="hb-answer success"><summary>Answer and explanation</summary>') == 2
+    assert (
+        html.count('<details class="hb-answer success" data-search-exclude><summary>Answer and explanation</summary>')
+        == 2
+    )
     assert '<details class="hb-answer success" open' not in html
     assert '<li class="hb-why hb-why--right"><strong>Right:</strong> Right &lt;b&gt;.' in html
     assert '<li class="hb-why hb-why--wrong"><strong>Wrong:</strong> Wrong.</li>' in html
