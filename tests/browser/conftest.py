@@ -154,3 +154,13 @@ def quiz_links(site_dir) -> list[str]:
     links = re.findall(r'<td><a href="\.\./([^"#]+)#quiz-[^"]+">', html)
     assert links, "the quizzes index lists no quiz"
     return links
+
+
+# Records every Content-Security-Policy violation into window.__cspViolations before any page script runs.
+CSP_RECORDER = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__cspViolations.push(
+    `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
+}, true);
+"""

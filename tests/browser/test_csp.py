@@ -1,4 +1,4 @@
-"""The Content-Security-Policy blocks nothing the site itself uses: every page, and the interactive features.
+"""The Content-Security-Policy blocks nothing the site itself uses (every page is checked in test_every_page.py).
 
 An init script records every `securitypolicyviolation` event into `window.__cspViolations` before any page
 script runs; console errors that mention the Content Security Policy are collected too. Instant navigation is
@@ -11,15 +11,9 @@ import re
 
 import pytest
 
-pytestmark = pytest.mark.browser
+from tests.browser.conftest import CSP_RECORDER as RECORD
 
-RECORD = """
-window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation', (e) => {
-  window.__cspViolations.push(
-    `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
-}, true);
-"""
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
@@ -47,17 +41,6 @@ def _urls(site_dir) -> list[str]:
         relative = path.relative_to(site_dir).as_posix()
         out.append(relative.removesuffix("index.html"))
     return out
-
-
-def test_every_page_loads_without_a_violation(tab, site_dir):
-    problems = {}
-    for url in _urls(site_dir):
-        tab.csp_console.clear()
-        tab.goto(url, wait_until="load")
-        tab.wait_for_timeout(50)
-        if found := violations(tab):
-            problems[url] = found
-    assert not problems, problems
 
 
 def _pages_with(site_dir, marker: str) -> list[str]:

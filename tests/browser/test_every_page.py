@@ -21,11 +21,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser.conftest import CSP_RECORDER
+
 pytestmark = pytest.mark.browser
 
 SETTLE_MS = 100  # no request in flight for this long after `load`: the page's scripts have fetched what they need
 MAX_WAIT_MS = 5_000
-BUDGET_S = 90  # target: under 60 s for about 110 pages; the margin absorbs a busy machine
 
 
 def sitemap_pages(site_dir, site_url) -> list[str]:
@@ -91,6 +92,7 @@ def test_every_page_loads_cleanly_from_the_local_server_only(browser, site_url, 
     small_index = json.dumps({**index, "docs": index["docs"][:1]})
 
     context = browser.new_context(base_url=site_url, viewport={"width": 1280, "height": 900})
+    context.add_init_script(CSP_RECORDER)
     try:
         tab = context.new_page()
         tab.on("console", lambda message: message.type == "error" and note("console error", message.text))
@@ -111,6 +113,8 @@ def test_every_page_loads_cleanly_from_the_local_server_only(browser, site_url, 
                     quiet_since = time.perf_counter()
                 elif (time.perf_counter() - quiet_since) * 1000 >= SETTLE_MS:
                     break
+            for violation in tab.evaluate("window.__cspViolations || []"):
+                note("Content-Security-Policy violation", violation)
             if pending := sorted(request.url for request, made_by in started.items() if made_by == number):
                 note("still loading", ", ".join(pending))
             if number == 0:  # the real index came from the server once: later pages get the small one
@@ -127,4 +131,3 @@ def test_every_page_loads_cleanly_from_the_local_server_only(browser, site_url, 
     print(f"\n{len(pages)} pages in {elapsed:.1f} s ({elapsed / len(pages) * 1000:.0f} ms a page)")
     report = "\n".join(f"{url or '/'}:\n  " + "\n  ".join(found) for url, found in problems.items())
     assert not problems, f"{len(problems)} of {len(pages)} pages have problems:\n{report}"
-    assert elapsed < BUDGET_S, f"{len(pages)} pages took {elapsed:.0f} s"
