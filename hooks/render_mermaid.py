@@ -93,10 +93,20 @@ def move_style_attributes(svg: str) -> str:
     return re.sub(r"(<svg\b[^>]*>)", rf"\g<1><style>{rules}</style>", out, count=1)
 
 
+_pending: dict[str, list[str]] = {}  # page -> its rendered figures, until on_post_page places them
+_PLACEHOLDER = '<div class="hb-mermaid" data-mermaid-figure="{}"></div>'
+
+
 def on_page_content(content: str, page, config, files) -> str:
+    """Render (and so validate) every figure now; leave a placeholder that `on_post_page` fills.
+
+    Placing the SVG only in the finished page keeps its markup and labels out of the search index and out of
+    the other hooks' work, which parsing it would otherwise double.
+    """
     global _renderer
     if '<pre class="mermaid">' not in content:
         return content
+    figures = _pending.setdefault(page.file.src_uri, [])
 
     def replace(match: re.Match) -> str:
         global _renderer
@@ -108,13 +118,21 @@ def on_page_content(content: str, page, config, files) -> str:
         except MermaidError as exc:
             where = f"docs/{page.file.src_uri}{_line_of(page, source)}"
             raise PluginError(f"{where}: the Mermaid figure does not render: {exc}") from None
-        return f'<div class="hb-mermaid">{move_style_attributes(svg)}</div>'
+        figures.append(f'<div class="hb-mermaid">{move_style_attributes(svg)}</div>')
+        return _PLACEHOLDER.format(len(figures) - 1)
 
     return BLOCK.sub(replace, content)
 
 
+def on_post_page(output: str, page, config) -> str:
+    for number, figure in enumerate(_pending.pop(page.file.src_uri, [])):
+        output = output.replace(_PLACEHOLDER.format(number), figure, 1)
+    return output
+
+
 def on_post_build(config) -> None:
     global _renderer
+    _pending.clear()
     if _renderer is not None:
         _renderer.close()
         _renderer = None
