@@ -27,12 +27,13 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 LIGHTHOUSE = "lighthouse@13.5.0"
-CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking "
-    "--disable-component-update --disable-sync"
-)
+CHROME = os.environ.get("CHROME_PATH", CHROMIUM)
+CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
 PAGES = {"home": "", "topic": "data/replication/", "checklist": "checklists/data-at-scale/"}
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 95}
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
