@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help serve build test bench clean new system-build system-test deps test-deps
+.PHONY: help serve build test bench anki clean new system-build system-test deps test-deps
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
@@ -28,8 +28,11 @@ test: test-deps  ## Run every check CI runs: unit, build, examples, workflows an
 bench: test-deps  ## Measure build times, figure sizes and page weight
 	$(BIN)/python scripts/bench.py
 
+anki: test-deps  ## Build the Anki deck into dist/
+	$(BIN)/python scripts/build_anki.py
+
 clean:  ## Remove everything the build and the tests wrote
-	rm -rf site .site.building .cache node_modules $(VENV)
+	rm -rf site .site.building .cache dist node_modules $(VENV)
 
 system-build:
 	@scripts/ensure-system-packages.sh build
