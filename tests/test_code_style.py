@@ -59,3 +59,11 @@ def test_yaml_files_parse():
     for path in tracked_files():
         if path.suffix in {".yml", ".yaml"}:
             yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506 - SafeLoader subclass
+
+
+def test_every_test_file_is_collected():
+    # pytest skips some folder names (build, dist…) by default; a test file it never runs proves nothing.
+    result = run(sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider")
+    collected = {line.split("::")[0] for line in result.stdout.splitlines() if "::" in line}
+    files = {p.relative_to(ROOT).as_posix() for p in (ROOT / "tests").rglob("test_*.py")}
+    assert files - collected == set()
