@@ -58,4 +58,5 @@ def scan(path: Path) -> PageScan:
 
 
 def html_pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    """The built pages, without the fixture pages the browser tests add to the shared site (`hb-fixture-*`)."""
+    return sorted(p for p in site.rglob("*.html") if not p.relative_to(site).parts[0].startswith("hb-fixture-"))
