@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help serve build test bench anki clean new system-build system-test deps test-deps
+.PHONY: help serve build test bench anki pdf clean new system-build system-pdf system-test deps test-deps
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
@@ -31,11 +31,18 @@ bench: test-deps  ## Measure build times, figure sizes and page weight
 anki: test-deps  ## Build the Anki deck into dist/
 	$(BIN)/python scripts/build_anki.py
 
+pdf: deps system-pdf  ## Build the site, then print the handbook and its checklists as PDFs (A4, US Letter) into dist/
+	$(BIN)/python scripts/build.py
+	$(BIN)/python scripts/build_pdf.py --site-dir site --output dist --publish
+
 clean:  ## Remove everything the build and the tests wrote
 	rm -rf site .site.building .cache dist node_modules $(VENV)
 
 system-build:
 	@scripts/ensure-system-packages.sh build
+
+system-pdf:
+	@scripts/ensure-system-packages.sh pdf
 
 system-test:
 	@scripts/ensure-system-packages.sh test

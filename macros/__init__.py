@@ -15,6 +15,7 @@ from mkdocs.utils import get_relative_url
 from . import figure_registry
 from .checklist_block import render_checklist, render_checklist_index
 from .data_loader import DataError, load_data
+from .downloads_page import render_downloads
 from .quiz_block import render_quiz, render_quiz_index
 from .tables import table_macros
 
@@ -111,6 +112,12 @@ def define_env(env) -> None:
         if name not in figure_registry.FIGURES:
             raise _unknown("figure", name, env.page, figure_registry.FIGURES)
         return figure_registry.figure_html(name, env.page.url, caption)
+
+    @env.macro
+    def downloads_table() -> str:
+        """The downloads page's table: the Anki deck and the PDFs, with the card count and the build date."""
+        cards = sum(len(item.model.questions) for item in data.quizzes.values())
+        return render_downloads(cards, len(data.quizzes), len(data.checklists), env.page.file.src_uri, env.page.url)
 
     for table in table_macros():
         env.macro(table)

@@ -104,6 +104,11 @@ def quiz_places(root: Path, quiz_ids) -> dict[str, Place]:
     config = load_config(config_file=str(root / "mkdocs.yml"))
     files = get_files(config)
     get_navigation(files, config)  # gives every page its `.parent` section and `.url`
+    return places_in_nav(files, config["site_url"], quiz_ids)
+
+
+def places_in_nav(files, site_url: str | None, quiz_ids) -> dict[str, Place]:
+    """The place of each quiz, from MkDocs files whose pages already have their nav parents (after on_nav)."""
     calls = _quiz_calls(files)
     missing = [qid for qid in quiz_ids if qid not in calls]
     if missing:
@@ -113,9 +118,9 @@ def quiz_places(root: Path, quiz_ids) -> dict[str, Place]:
                 for qid in missing
             ]
         )
-    if not config["site_url"]:
+    if not site_url:
         raise DataError(["mkdocs.yml: site_url is not set: set it, the cards link to the pages on the site"])
-    site_url = config["site_url"].rstrip("/") + "/"
+    site_url = site_url.rstrip("/") + "/"
     places = {}
     for qid in quiz_ids:
         file = files.get_file_from_path(calls[qid])
@@ -174,14 +179,21 @@ def _write_package(decks: list[genanki.Deck], output: Path, timestamp: float) ->
         partial.unlink(missing_ok=True)
 
 
-def build_deck(root: Path = ROOT, output: Path | None = None, timestamp: float | None = None) -> Result:
+def build_deck(
+    root: Path = ROOT,
+    output: Path | None = None,
+    timestamp: float | None = None,
+    data=None,
+    places: dict[str, Place] | None = None,
+) -> Result:
     """Build the .apkg from `root/data/quizzes` and `root/mkdocs.yml`; raise DataError on invalid data.
 
     `timestamp` defaults to now: Anki updates an existing note on import only when the new one is newer.
+    The build hook passes the `data` and `places` it already has, so nothing is loaded twice.
     """
     output = output or root / OUTPUT
-    data = load_data(root)
-    places = quiz_places(root, list(data.quizzes))
+    data = data or load_data(root)
+    places = places or quiz_places(root, list(data.quizzes))
     # The parent deck too, so it gets a stable id rather than one Anki makes up on import.
     decks = {ROOT_DECK: genanki.Deck(stable_id(f"deck/{ROOT_DECK}"), ROOT_DECK)}
     cards = 0

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Install the Debian packages a make target needs: with apt as root, otherwise one line naming the command.
-# Usage: scripts/ensure-system-packages.sh build|test
+# Usage: scripts/ensure-system-packages.sh build|pdf|test
 set -euo pipefail
 
 # Chromium renders the Mermaid figures at build time and runs the browser tests.
 build=(graphviz fonts-dejavu-core nodejs npm chromium)
+# pdftotext reads the printed PDFs back (table-of-contents page numbers, the checks after printing).
+pdf=(poppler-utils)
 test=(postgresql poppler-utils)
 case "${1:-build}" in
   build) wanted=("${build[@]}") ;;
+  pdf) wanted=("${build[@]}" "${pdf[@]}") ;;
   test) wanted=("${build[@]}" "${test[@]}") ;;
-  *) echo "usage: $0 build|test" >&2; exit 2 ;;
+  *) echo "usage: $0 build|pdf|test" >&2; exit 2 ;;
 esac
 # A Debian python3 without ensurepip cannot create the virtual environment.
 if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then wanted+=(python3-venv); fi
