@@ -32,6 +32,7 @@ def timed_build(site: Path, cache: Path) -> float:
         **os.environ,
         "HANDBOOK_FIGURE_CACHE": str(cache / "figures"),
         "HANDBOOK_MERMAID_CACHE": str(cache / "mermaid"),
+        "HANDBOOK_DOWNLOADS_CACHE": str(cache / "downloads"),
     }
     start = time.perf_counter()
     subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site)], env=env, check=True)
