@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import build_anki  # noqa: E402
 
-from macros import downloads_catalog  # noqa: E402
+from macros import _quiz_calls, downloads_catalog  # noqa: E402
 from macros.data_loader import DataError, load_data  # noqa: E402
 
 CACHE = Path(os.environ.get("HANDBOOK_DOWNLOADS_CACHE", ROOT / ".cache" / "downloads"))
@@ -51,6 +51,14 @@ def _cache_key(root: Path, places: dict) -> str:
 def on_nav(nav, config, files):
     try:
         data = load_data(ROOT)
+        try:
+            calls = _quiz_calls(files)
+        except UnicodeDecodeError:
+            return nav  # MkDocs names the page that is not UTF-8 when it reads it, just after this hook
+        if set(calls) - set(data.quizzes):
+            # A page calls a quiz that does not exist (a typo, say): the quiz macro stops the build with the
+            # page, the line and the known ids, a clearer message than "this quiz is on no page" would be.
+            return nav
         places = build_anki.places_in_nav(files, _published_site_url(config), list(data.quizzes))
     except DataError as exc:
         raise PluginError(f"the Anki deck cannot be built:\n{exc}") from None

@@ -37,6 +37,9 @@ def template(tmp_path_factory) -> Path:
     for name in ("macros", "hooks", "overrides", "scripts", "data", "examples"):
         shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "CONTRIBUTING.md", root / "CONTRIBUTING.md")
+    for quiz in (root / "data" / "quizzes").glob("*.yml"):  # every quiz must be on a page: keep the one used
+        if quiz.stem != "replication":
+            quiz.unlink()
     (root / "diagrams").mkdir()
     shutil.copy(ROOT / "diagrams" / "leader-follower-replication.py", root / "diagrams")
     shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
@@ -160,6 +163,17 @@ CASES = [
         "non-UTF-8 quiz",
         lambda root: write(QUIZ, (root / QUIZ).read_bytes() + b"\n# caf\xe9\n")(root),
         r"data/quizzes/replication\.yml: byte \d+ is not UTF-8: save the file as UTF-8",
+    ),
+    Case(
+        "quiz on no page",
+        lambda root: write(
+            "data/quizzes/orphan.yml",
+            (root / QUIZ)
+            .read_text()
+            .replace("id: replication\n", "id: orphan\n")
+            .replace("id: replication-", "id: orphan-"),
+        )(root),
+        r'data/quizzes/orphan\.yml: no page calls quiz\("orphan"\): add \{\{ quiz\("orphan"\) \}\} to a page',
     ),
     Case(
         "checklist item without text",
