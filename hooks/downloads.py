@@ -62,14 +62,21 @@ def on_nav(nav, config, files):
         places = build_anki.places_in_nav(files, _published_site_url(config), list(data.quizzes))
     except DataError as exc:
         raise PluginError(f"the Anki deck cannot be built:\n{exc}") from None
-    deck = CACHE / f"{_cache_key(ROOT, places)}.apkg"
-    if not deck.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        for old in CACHE.glob("*.apkg"):  # one deck per cache: an old one is never used again
-            old.unlink(missing_ok=True)
-        build_anki.build_deck(ROOT, deck, data=data, places=places)
-    downloads_catalog.BUILT[downloads_catalog.ANKI_DECK] = deck.stat().st_size
-    files.append(
-        File.generated(config, downloads_catalog.site_path(downloads_catalog.ANKI_DECK), abs_src_path=str(deck))
-    )
+    content = _deck(CACHE / f"{_cache_key(ROOT, places)}.apkg", data, places)
+    downloads_catalog.BUILT[downloads_catalog.ANKI_DECK] = len(content)
+    # The bytes, not the cached path: another build (mkdocs serve beside make test) may prune the cache.
+    files.append(File.generated(config, downloads_catalog.site_path(downloads_catalog.ANKI_DECK), content=content))
     return nav
+
+
+def _deck(cached: Path, data, places) -> bytes:
+    """The deck's bytes, from the cache or newly built into it (written whole, then moved into place)."""
+    try:
+        return cached.read_bytes()
+    except FileNotFoundError:
+        pass
+    CACHE.mkdir(parents=True, exist_ok=True)
+    for old in CACHE.glob("*.apkg"):  # an older deck is never used again
+        old.unlink(missing_ok=True)
+    build_anki.build_deck(ROOT, cached, data=data, places=places)  # writes a .partial file, then renames
+    return cached.read_bytes()
