@@ -16,6 +16,7 @@ from . import figure_registry
 from .checklist_block import render_checklist, render_checklist_index
 from .data_loader import DataError, load_data
 from .downloads_page import render_downloads
+from .handbook_map import render_map
 from .quiz_block import render_quiz, render_quiz_index
 from .tables import table_macros
 
@@ -112,6 +113,11 @@ def define_env(env) -> None:
         if name not in figure_registry.FIGURES:
             raise _unknown("figure", name, env.page, figure_registry.FIGURES)
         return figure_registry.figure_html(name, env.page.url, caption)
+
+    @env.macro
+    def handbook_map(blurbs: dict[str, str]) -> str:
+        """Grid cards of every nav section and its pages; `blurbs` maps each section title to its one line."""
+        return render_map(env.variables["navigation"], env.page.file.src_uri, blurbs)
 
     @env.macro
     def downloads_table() -> str:
