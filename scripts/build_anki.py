@@ -31,7 +31,7 @@ from pathlib import Path
 import genanki
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
-from mkdocs.structure.nav import Section, get_navigation
+from mkdocs.structure.nav import get_navigation
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 from macros import _quiz_calls, safe_markdown  # noqa: E402 - the same page lookup as the quiz_index macro
 from macros.data_loader import DataError, load_data  # noqa: E402
 from macros.data_models import Question  # noqa: E402
+from macros.nav_sections import section_titles  # noqa: E402
 
 ID_NAMESPACE = "backend-interview-handbook"
 ROOT_DECK = "Backend Interview Handbook"
@@ -91,12 +92,8 @@ class Result:
 
 def _deck_name(page) -> str:
     """`Backend Interview Handbook::<section>::<sub-section>`, the nav sections above the page, outermost first."""
-    titles = []
-    parent = page.parent if page is not None else None
-    while isinstance(parent, Section):
-        titles.append(parent.title.replace("::", ":"))  # `::` would nest one deck deeper
-        parent = parent.parent
-    return "::".join([ROOT_DECK, *reversed(titles)])
+    titles = [title.replace("::", ":") for title in section_titles(page)]  # `::` would nest one deck deeper
+    return "::".join([ROOT_DECK, *titles])
 
 
 def quiz_places(root: Path, quiz_ids) -> dict[str, Place]:
@@ -114,7 +111,8 @@ def places_in_nav(files, site_url: str | None, quiz_ids) -> dict[str, Place]:
     if missing:
         raise DataError(
             [
-                f'data/quizzes/{qid}.yml: no page calls quiz("{qid}"): add it to a page so its cards can link there'
+                f'data/quizzes/{qid}.yml: no page calls quiz("{qid}"): add {{{{ quiz("{qid}") }}}} to a page; '
+                "readers, the flashcards and the Anki deck only see quizzes that are on a page"
                 for qid in missing
             ]
         )

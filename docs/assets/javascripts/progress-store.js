@@ -1,26 +1,44 @@
-// The reader's progress (quiz answers, checklist ticks) in ONE localStorage key, `hb-progress`:
-//   {version: 1, quizzes: {questionId: {chosen: [0, 2], correct: true, at: "ISO"}},
-//    checklists: {checklistId: {itemId: {checked: true, at: "ISO"}}}}
+// The reader's progress (quiz answers, checklist ticks, flashcard reviews) in ONE localStorage key, `hb-progress`:
+//   {version: 2, quizzes: {questionId: {chosen: [0, 2], correct: true, at: "ISO"}},
+//    checklists: {checklistId: {itemId: {checked: true, at: "ISO"}}},
+//    flashcards: {cards: {questionId: {box: 1-5, due: "ISO", last: "ISO", reviews: 3, lapses: 1}},
+//                 filters: {section: "", difficulty: ""}}}
 // A later format bumps VERSION and adds a step to MIGRATIONS, so nobody loses answers on upgrade.
-// Also holds the few helpers quiz.js, checklist.js and timer.js share (window.hb).
+// Also holds the few helpers quiz.js, checklist.js, timer.js and flashcards.js share (window.hb).
 (function () {
   "use strict";
   if (window.hbProgress) return; // loaded twice (never expected): keep the first copy
 
   var KEY = "hb-progress";
-  var VERSION = 1;
-  // MIGRATIONS[n] turns a version-n object into version n+1. Example for a future v2:
-  //   1: function (old) { return {version: 2, quizzes: old.quizzes, checklists: old.checklists, notes: {}}; }
+  var VERSION = 2;
+  // MIGRATIONS[n] turns a version-n object into version n+1.
   var MIGRATIONS = {
     // Before the versioned format there was nothing stored; an object without `version` is treated as v0.
     0: function (old) {
       return { version: 1, quizzes: old.quizzes || {}, checklists: old.checklists || {} };
+    },
+    // v2 adds the flashcards' Leitner boxes and filters; answers and ticks are kept as they are.
+    1: function (old) {
+      return { version: 2, quizzes: old.quizzes || {}, checklists: old.checklists || {}, flashcards: emptyCards() };
     }
   };
   var memory = null; // used when localStorage is unavailable (private mode, disabled storage)
   var readOnly = false; // set when the stored data comes from a newer version of the site
 
-  function empty() { return { version: VERSION, quizzes: {}, checklists: {} }; }
+  function emptyCards() { return { cards: {}, filters: {} }; }
+  function empty() { return { version: VERSION, quizzes: {}, checklists: {}, flashcards: emptyCards() }; }
+
+  // Every part present and of the right shape, whatever an older version or a hand edit left.
+  function complete(data) {
+    data.quizzes = data.quizzes || {};
+    data.checklists = data.checklists || {};
+    var cards = data.flashcards && typeof data.flashcards === "object" ? data.flashcards : {};
+    data.flashcards = {
+      cards: cards.cards && typeof cards.cards === "object" ? cards.cards : {},
+      filters: cards.filters && typeof cards.filters === "object" ? cards.filters : {}
+    };
+    return data;
+  }
 
   function storage() {
     try { return window.localStorage; } catch (e) { return null; }
@@ -52,12 +70,10 @@
     if (typeof data.version === "number" && data.version > VERSION) {
       // Written by a newer version of the handbook (another tab after a deploy): never overwrite it.
       readOnly = true;
-      return { version: VERSION, quizzes: data.quizzes || {}, checklists: data.checklists || {} };
+      return complete({ version: VERSION, quizzes: data.quizzes, checklists: data.checklists,
+        flashcards: data.flashcards });
     }
-    data = migrate(data);
-    data.quizzes = data.quizzes || {};
-    data.checklists = data.checklists || {};
-    return data;
+    return complete(migrate(data));
   }
 
   function save(data) {
@@ -104,7 +120,26 @@
       });
     },
     clearChecklist: function (checklistId) { update(function (data) { delete data.checklists[checklistId]; }); },
-    resetAll: function () { update(function (data) { data.quizzes = {}; data.checklists = {}; }); }
+    // Flashcards (flashcards.js owns the Leitner schedule; the store only keeps each card's state).
+    cards: function () { return load().flashcards.cards; },
+    setCard: function (questionId, state) {
+      update(function (data) {
+        data.flashcards.cards[questionId] = {
+          box: state.box, due: state.due, last: state.last, reviews: state.reviews, lapses: state.lapses
+        };
+      });
+    },
+    cardFilters: function () { return load().flashcards.filters; },
+    setCardFilters: function (filters) {
+      update(function (data) {
+        data.flashcards.filters = { section: filters.section || "", difficulty: filters.difficulty || "" };
+      });
+    },
+    clearCards: function () { update(function (data) { data.flashcards.cards = {}; }); },
+    readOnly: function () { load(); return readOnly; },
+    resetAll: function () {
+      update(function (data) { data.quizzes = {}; data.checklists = {}; data.flashcards = emptyCards(); });
+    }
   };
 
   // Shared by the other scripts: run `init(root)` on the first page and after every instant navigation.

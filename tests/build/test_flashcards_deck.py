@@ -1,0 +1,146 @@
+"""The flashcards' deck (hooks/flashcards.py, `assets/flashcards.json`): every question once, linked to its anchor."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files
+
+from macros import safe_markdown
+from macros.data_loader import load_data
+from macros.data_models import Question
+from tests.build.html_scan import scan
+from tests.conftest import ROOT
+
+DATA = load_data(ROOT)
+CONFIG = load_config(config_file=str(ROOT / "mkdocs.yml"))
+
+
+def _load_hook():
+    """The hook as MkDocs loads it: by path (hooks/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("flashcards_hook", ROOT / "hooks" / "flashcards.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+HOOK = _load_hook()
+
+
+@pytest.fixture(scope="module")
+def deck(site_dir) -> dict:
+    return json.loads((site_dir / "assets" / "flashcards.json").read_text(encoding="utf-8"))
+
+
+def test_the_deck_holds_every_question_of_data_once_as_the_quiz_shows_it(deck):
+    expected = {q.id: (quiz_id, q) for quiz_id, item in DATA.quizzes.items() for q in item.model.questions}
+    assert deck["version"] == HOOK.FORMAT_VERSION
+    assert sorted(card["id"] for card in deck["cards"]) == sorted(expected), "each question exactly once"
+    for card in deck["cards"]:
+        quiz_id, question = expected[card["id"]]
+        shown = [question.choices[i] for i in question.display_order]
+        assert card["quiz"] == quiz_id and card["difficulty"] == question.difficulty
+        assert card["prompt"] == safe_markdown.inline(question.prompt)
+        assert card["choices"] == [safe_markdown.inline(choice.text) for choice in shown], "the quiz block's order"
+        assert card["correct"] == [n for n, choice in enumerate(shown) if choice.correct]
+        assert card["explanation"] == safe_markdown.block(question.explanation)
+
+
+def test_every_card_links_to_its_question_on_a_built_page(deck, site_dir):
+    broken = []
+    for card in deck["cards"]:
+        path, _, anchor = card["url"].partition("#")
+        page = site_dir / path / "index.html"
+        if not page.is_file():
+            broken.append(f"{card['id']}: {card['url']}: no such page")
+        elif anchor != f"q-{card['id']}" or anchor not in scan(page).ids:
+            broken.append(f"{card['id']}: {card['url']}: no such anchor")
+    assert broken == []
+
+
+def _nav_pages(items) -> list[tuple[str | None, str]]:
+    """(outermost nav title, page URL) for every page of the nav, in reading order: a page in a section gets the
+    section's title, a top-level page its own (None when the nav gives none)."""
+    found = []
+    for item in items:
+        title, value = next(iter(item.items())) if isinstance(item, dict) else (None, item)
+        if isinstance(value, list):
+            found += [(title, url) for _, url in _nav_pages(value)]
+        else:
+            url = value.removesuffix(".md").removesuffix("index")
+            found.append((title, url if url in ("", "/") or url.endswith("/") else url + "/"))
+    return found
+
+
+def test_cards_follow_the_reading_order_and_name_their_nav_section(deck):
+    pages = _nav_pages(CONFIG.nav)
+    position = {url: n for n, (_, url) in enumerate(pages)}
+    section = dict((url, title) for title, url in pages)
+    places = [card["url"].split("#")[0] for card in deck["cards"]]
+    assert [position[place] for place in places] == sorted(position[place] for place in places)
+    for card, place in zip(deck["cards"], places, strict=True):
+        assert card["section"] == section[place], f"{card['id']}: not in the nav section of {place}"
+
+
+def test_the_deck_is_compact_and_stays_out_of_the_search_index(deck, site_dir):
+    raw = (site_dir / "assets" / "flashcards.json").read_bytes()
+    assert b"\n" not in raw.strip().replace(b"\\n", b""), "written compact, without indentation"
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("assets/")]
+    page_text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("study/flashcards/"))
+    assert "How the schedule works" in " ".join(d["title"] for d in index["docs"]), "the page itself is searchable"
+    assert "All sections" not in page_text and "All levels" not in page_text, "its controls are not"
+
+
+def test_a_card_keeps_the_display_order_and_escapes_raw_html():
+    question = Question.model_validate(
+        {
+            "id": "tiny-question",
+            "prompt": "What does <script>alert(1)</script> do in **bold**?",
+            "difficulty": "mid",
+            "explanation": "Data files are *escaped*.",
+            "choices": [
+                {"text": "First right", "correct": True},
+                {"text": "Wrong one"},
+                {"text": "Second right", "correct": True},
+                {"text": "Another wrong"},
+            ],
+        }
+    )
+    card = HOOK.card(question, "tiny", "Data at scale", "data/tiny/")
+    assert card["url"] == "data/tiny/#q-tiny-question" and card["section"] == "Data at scale"
+    assert sorted(card["choices"][n] for n in card["correct"]) == ["First right", "Second right"]
+    assert card["choices"] == [question.choices[i].text for i in question.display_order]
+    assert "&lt;script&gt;" in card["prompt"] and "<script>" not in card["prompt"]
+    assert (
+        "<strong>bold</strong>" in card["prompt"] and card["explanation"] == "<p>Data files are <em>escaped</em>.</p>"
+    )
+
+
+def test_only_quizzes_a_page_calls_get_cards_and_a_page_outside_the_nav_is_named(tmp_path):
+    quiz_id = next(iter(DATA.quizzes))
+    (tmp_path / "extra").mkdir()
+    (tmp_path / "extra" / "page.md").write_text(f'# Extra\n\n{{{{ quiz("{quiz_id}") }}}}\n', encoding="utf-8")
+    page = File("extra/page.md", src_dir=str(tmp_path), dest_dir=str(tmp_path / "site"), use_directory_urls=True)
+    cards = HOOK.deck(DATA, Files([page]), nav_pages=[])["cards"]
+    assert {card["quiz"] for card in cards} == {quiz_id}
+    assert len(cards) == len(DATA.quizzes[quiz_id].model.questions)
+    assert {card["section"] for card in cards} == {"Other pages"}
+    assert cards[0]["url"] == f"extra/page/#q-{cards[0]['id']}"
+
+
+def test_the_page_states_the_schedule_the_script_follows():
+    script = (ROOT / "docs" / "assets" / "javascripts" / "flashcards.js").read_text(encoding="utf-8")
+    days = json.loads(re.search(r"var BOX_DAYS = (\[[^\]]*\])", script).group(1))
+    gap = int(re.search(r"var WRONG_GAP = (\d+)", script).group(1))
+    assert int(re.search(r"var DECK_FORMAT = (\d+)", script).group(1)) == HOOK.FORMAT_VERSION
+    page = (ROOT / "docs" / "study" / "flashcards.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (\d+) \| (.+) \|$", page, re.MULTILINE)
+    assert [int(box) for box, _ in rows] == list(range(1, len(days) + 1)), "one table row per box"
+    assert days[0] == 0 and rows[0][1].startswith(f"in this session, {gap} cards later")
+    for (_, text), wait in zip(rows[1:], days[1:], strict=True):
+        assert text.startswith(f"{wait} day{'s' if wait != 1 else ''} later"), text
