@@ -9,8 +9,10 @@ value replaced with another type, a key added).
 
 from __future__ import annotations
 
+import atexit
 import copy
 import re
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -22,7 +24,9 @@ from macros.data_loader import DataError, load_file
 from macros.data_models import Checklist, Quiz
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# One folder for all examples (a pytest tmp_path per example would be slow under Hypothesis); removed at exit.
 _DIR = Path(tempfile.mkdtemp(prefix="hb-loader-props-"))
+atexit.register(shutil.rmtree, _DIR, ignore_errors=True)
 PATH = _DIR / "sample.yml"  # the stem matches the valid documents' id
 
 VALID_QUIZ = {
