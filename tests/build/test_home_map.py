@@ -35,5 +35,5 @@ def test_a_section_without_a_blurb_or_an_unknown_blurb_stops_the_build(nav):
         PluginError, match=r'docs/index\.md: handbook_map\(\): no blurb for the nav section "Resilience"'
     ):
         render_map(nav, "index.md", {k: v for k, v in blurbs.items() if k != "Resilience"})
-    with pytest.raises(PluginError, match=r'a blurb for "Quizes", which is not a top-level nav section'):
-        render_map(nav, "index.md", blurbs | {"Quizes": "x"})
+    with pytest.raises(PluginError, match=r'a blurb for "Quiz time", which is not a top-level nav section'):
+        render_map(nav, "index.md", blurbs | {"Quiz time": "x"})
