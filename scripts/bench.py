@@ -2,6 +2,7 @@
 
 Usage: python scripts/bench.py. The clean build starts with empty figure and Mermaid caches. Budgets (2-core machine): clean build with every figure < 30 s and < 0.1 s a page,
 warm rebuild renders no figure, heaviest page (search index aside) < 300 KB gzip, search index < 500 KB gzip.
+Then the Anki deck and flashcard data sizes, and the time, pages and size of the four PDFs (`make pdf`).
 Then, when `npx` is available, Lighthouse scores of three pages (scripts/lighthouse.py).
 """
 
@@ -113,6 +114,18 @@ def main() -> int:
         print("heaviest pages (gzip, with everything they load, search index aside):")
         for weight, page in weights[:3]:
             print(f"  {weight / 1024:7.0f} KB  {page.relative_to(site)}")
+        deck = site / "downloads" / "backend-interview-handbook.apkg"
+        cards = site / "assets" / "flashcards.json"
+        print(
+            f"Anki deck: {deck.stat().st_size / 1024:.0f} KB; flashcards data: {cards.stat().st_size / 1024:.0f} KB raw, "
+            f"{gz(cards) / 1024:.0f} KB gzip"
+        )
+        from scripts.build_pdf import build_pdfs
+
+        printed = build_pdfs(site, tmp_path / "pdf")
+        print(f"PDFs (make pdf after the build): {printed.seconds:.1f} s")
+        for pdf in printed.files:
+            print(f"  {pdf.pages:4d} pages  {pdf.bytes / 1024 / 1024:5.1f} MB  {pdf.path.name}")
         print("figures (raw / gzip):")
         for svg in sorted(svgs, key=lambda p: p.stat().st_size, reverse=True):
             print(f"  {svg.stat().st_size / 1024:6.0f} KB / {gz(svg) / 1024:4.0f} KB  {svg.name}")
