@@ -131,13 +131,21 @@ def _tag(text: str) -> str:
     return re.sub(r"\s+", "_", text.strip())
 
 
-def make_note(question: Question, quiz_id: str, link: str) -> genanki.Note:
+def section_tag(deck: str) -> str | None:
+    """`section::Data_at_scale` for a note in `Backend Interview Handbook::Data at scale[::…]` (Anki nests `::` tags)."""
+    parts = deck.split("::")
+    return f"section::{_tag(parts[1])}" if len(parts) > 1 else None
+
+
+def make_note(question: Question, quiz_id: str, link: str, deck: str = ROOT_DECK) -> genanki.Note:
     """One note: prompt and choices (in the order the site shows them) on the front, the answer on the back."""
     shown = [question.choices[i] for i in question.display_order]
     hint = "Choose all that apply." if question.multiple else "Choose one answer."
     choices = "".join(f"<li>{safe_markdown.inline(choice.text)}</li>" for choice in shown)
     answers = "".join(f"<li>{safe_markdown.inline(choice.text)}</li>" for choice in shown if choice.correct)
     tags = dict.fromkeys(_tag(tag) for tag in (question.difficulty, quiz_id, *question.tags))
+    if section := section_tag(deck):
+        tags[section] = None
     return genanki.Note(
         model=MODEL,
         fields=[
@@ -199,7 +207,7 @@ def build_deck(
         place = places[quiz_id]
         deck = decks.setdefault(place.deck, genanki.Deck(stable_id(f"deck/{place.deck}"), place.deck))
         for question in item.model.questions:
-            deck.add_note(make_note(question, quiz_id, f"{place.url}#q-{question.id}"))
+            deck.add_note(make_note(question, quiz_id, f"{place.url}#q-{question.id}", place.deck))
             cards += 1
     _write_package(list(decks.values()), output, time.time() if timestamp is None else timestamp)
     return Result(cards, len(data.quizzes), output)

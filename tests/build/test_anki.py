@@ -62,6 +62,8 @@ def test_deck_has_one_note_per_question_with_prompt_answer_link_and_tags(tmp_pat
             assert safe_markdown.inline(choice.text) in fields["Choices"]
             assert (safe_markdown.inline(choice.text) in fields["Answer"]) == choice.correct
         assert {question.difficulty, quiz_id, *question.tags} <= set(note["tags"])
+        top_section = note["deck"].split("::")[1]
+        assert f"section::{top_section.replace(' ', '_')}" in note["tags"]
     sharding = quizzes["sharding"].model.questions[0]
     assert notes[genanki.guid_for(sharding.id)]["deck"] == f"{ROOT_DECK}::Data at scale"
     assert notes[genanki.guid_for(sharding.id)]["fields"]["Link"] == f"{SITE_URL}data/sharding/#q-{sharding.id}"
@@ -117,7 +119,7 @@ def test_editing_a_question_keeps_its_guid_and_changes_its_fields(tmp_path):
     assert old_decks == new_decks and old[first]["deck"] == f"{ROOT_DECK}::A section"
     assert old[first]["fields"]["Link"] == "https://example.org/tiny/topic/tiny/#q-tiny-first"
     assert "&lt;script&gt;" in old[second]["fields"]["Prompt"] and "<script>" not in old[second]["fields"]["Prompt"]
-    assert old[first]["tags"] == ["junior", "tiny", "indexes"]
+    assert old[first]["tags"] == ["junior", "tiny", "indexes", "section::A_section"]
 
 
 def test_invalid_data_stops_the_build_with_the_loader_message(tmp_path, capsys):
