@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from macros.data_loader import load_data
 from scripts.pdf_book.book import load_book
 from tests.conftest import ROOT
-from tests.pdf.conftest import PAPER_KEYS, flat, page_count, texts
+from tests.pdf.conftest import PAPER_KEYS, flat, page_count, poppler, texts
 
 pytestmark = pytest.mark.browser
 
@@ -29,3 +30,24 @@ def test_one_page_per_checklist_each_with_its_title(printed, paper):
         words = " ".join(re.sub(r"[`*]", "", last).split()[:4])
         assert words in flat(text), f"{paper}: page {number} lacks the end of {checklist_id} ({words!r})"
         assert "\u2713" not in text, "the boxes are empty"
+
+
+def text_blocks(pdf, page: int) -> list[str]:
+    """The text of each block poppler finds on one page: a heading broken across two columns is two blocks."""
+    layout = poppler("pdftotext", "-bbox-layout", "-f", str(page), "-l", str(page), str(pdf), "-")
+    return [
+        flat(html.unescape(" ".join(re.findall(r"<word[^>]*>(.*?)</word>", block))))
+        for block in re.findall(r"<block[^>]*>(.*?)</block>", layout, re.S)
+    ]
+
+
+@pytest.mark.parametrize("paper", PAPER_KEYS)
+def test_no_section_heading_is_split_between_columns(printed, paper):
+    data = load_data(ROOT).checklists
+    pdf = printed.checklists(paper)
+    in_nav_order = load_book(ROOT, list(data)).checklists
+    for number, chapter in enumerate(in_nav_order, start=1):
+        blocks = text_blocks(pdf, number)
+        for section in data[chapter.checklist_id].model.sections:
+            title = flat(re.sub(r"[`*]", "", section.title))
+            assert title in blocks, f"{paper}: page {number}: the heading {title!r} is not one block"
