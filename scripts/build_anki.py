@@ -27,6 +27,7 @@ import zipfile
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from string import ascii_uppercase
 
 import genanki
 from mkdocs.config import load_config
@@ -55,6 +56,7 @@ BACK = (
 CSS = """.card { font-family: system-ui, sans-serif; font-size: 18px; text-align: left; line-height: 1.45; }
 .hint { font-size: 0.85em; opacity: 0.7; }
 .answer { font-weight: 600; }
+.answer ul { list-style: none; padding-left: 0; }
 .link { font-size: 0.85em; }
 code, pre { font-family: ui-monospace, monospace; font-size: 0.9em; }
 pre { white-space: pre-wrap; }"""
@@ -142,7 +144,12 @@ def make_note(question: Question, quiz_id: str, link: str, deck: str = ROOT_DECK
     shown = [question.choices[i] for i in question.display_order]
     hint = "Choose all that apply." if question.multiple else "Choose one answer."
     choices = "".join(f"<li>{safe_markdown.inline(choice.text)}</li>" for choice in shown)
-    answers = "".join(f"<li>{safe_markdown.inline(choice.text)}</li>" for choice in shown if choice.correct)
+    # Each right answer with the letter it has on the front, so the reader can match it to the one they picked.
+    answers = "".join(
+        f"<li><b>{letter}.</b> {safe_markdown.inline(choice.text)}</li>"
+        for letter, choice in zip(ascii_uppercase, shown, strict=False)
+        if choice.correct
+    )
     tags = dict.fromkeys(_tag(tag) for tag in (question.difficulty, quiz_id, *question.tags))
     if section := section_tag(deck):
         tags[section] = None

@@ -211,7 +211,6 @@
       if (value) document.body.setAttribute(name, value);
     });
     var images = [];
-    var figureNumber = 0;
     articles.forEach(function (article, index) {
       var pageUrl = new URL(article.getAttribute("data-src"), base).href;
       var where = article.getAttribute("data-source");
@@ -231,12 +230,19 @@
       prefixIds(source, prefix);
       rewriteLinks(source, pageUrl, prefix, context);
       setHeadingLevels(source, chapterLevel(article));
+      // Numbered per chapter, as the pages' own text numbers them ("Figure 1 shows…", a Mermaid figure's
+      // "*Figure 2. …*" line): a Mermaid figure with such a line sets the count, one without it is unnumbered.
+      var figureNumber = 0;
       source.querySelectorAll("figure.hb-figure, .hb-mermaid").forEach(function (figure) {
         var caption = figure.querySelector("figcaption");
         var label = caption ? clean(caption.textContent) : "Mermaid figure";
+        var next = figure.nextElementSibling;
+        var authored = next && /^Figure (\d+)\b/.exec(clean(next.textContent));
         if (caption) {
           figureNumber += 1;
           caption.prepend(element("span", "hb-figure__number", "Figure " + figureNumber + ". "));
+        } else if (authored) {
+          figureNumber = Number(authored[1]);
         }
         var name = "f" + (blocks.length + 1);
         markBlock(figure, name);

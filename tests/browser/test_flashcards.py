@@ -103,9 +103,12 @@ def test_a_review_moves_the_card_between_boxes_and_a_reload_keeps_the_schedule(p
     state = stored(page)["flashcards"]["cards"][first]
     assert (state["box"], state["reviews"], state["lapses"]) == (2, 1, 0)
     due, last = datetime.fromisoformat(state["due"]), datetime.fromisoformat(state["last"])
-    assert due - last == timedelta(days=1), "box 2 comes back a day later"
+    assert timedelta(0) < due - last <= timedelta(days=1), "box 2 comes back the next (study) day"
+    assert page.evaluate("iso => new Date(iso).getHours()", state["due"]) == 4, "when the reader's day starts"
     expect_counts(page, due=0, new=total - 1, learned=1)
-    expect(page.locator(".hb-flashcards__status")).to_have_text("Right. Box 2 of 5: it comes back in 1 day.")
+    expect(page.locator(".hb-flashcards__status")).to_have_text(
+        re.compile(r"^Right\. Box 2 of 5: it comes back (tomorrow|in \d+ hours?)\.$")
+    )
     expect(button(page, "Show answer")).to_be_focused()  # the next card, ready for the keyboard
 
     missed = review(page, right=False)
@@ -129,11 +132,51 @@ def test_a_review_moves_the_card_between_boxes_and_a_reload_keeps_the_schedule(p
     expect_counts(page, due=5, new=total - 5, learned=0)
     review(page, right=True)
     assert stored(page)["flashcards"]["cards"][missed]["box"] == 2
+    assert current(page) in [first, *between], "cards that fell due while the page was open come before new ones"
 
     page.once("dialog", lambda dialog: dialog.accept())
     button(page, "Forget my reviews").click()
     expect_counts(page, due=0, new=total, learned=0)
     assert stored(page)["flashcards"]["cards"] == {}
+
+
+@pytest.mark.parametrize(
+    ("reviewed", "due"),
+    [
+        ("2026-03-02T21:30:00+01:00", "2026-03-03T04:00:00+01:00"),  # late evening: due tomorrow morning
+        ("2026-03-03T01:30:00+01:00", "2026-03-03T04:00:00+01:00"),  # after midnight: still that evening's day
+        ("2026-03-28T10:00:00+01:00", "2026-03-29T04:00:00+02:00"),  # clocks go forward in between: still 4:00
+    ],
+)
+def test_a_card_learned_today_is_due_at_the_start_of_the_next_study_day_in_the_readers_time_zone(
+    browser, site_url, reviewed, due
+):
+    context = browser.new_context(base_url=site_url, timezone_id="Europe/Berlin")
+    try:
+        tab = context.new_page()
+        tab.clock.install(time=datetime.fromisoformat(reviewed))
+        open_flashcards(tab)
+        card = review(tab, right=True)
+        assert datetime.fromisoformat(stored(tab)["flashcards"]["cards"][card]["due"]) == datetime.fromisoformat(due)
+        if reviewed.startswith("2026-03-02"):
+            expect(tab.locator(".hb-flashcards__status")).to_have_text("Right. Box 2 of 5: it comes back tomorrow.")
+    finally:
+        context.close()
+
+
+def test_a_review_the_browser_cannot_store_counts_for_the_session_and_says_it_is_not_kept(page):
+    open_flashcards(page)
+    page.evaluate("""() => { // fill this origin's storage, in big then small pieces, until it refuses
+        let n = 0;
+        for (const size of [1 << 20, 1 << 10, 1]) {
+            try { for (;;) localStorage.setItem('hb-fill-' + n++, 'x'.repeat(size)); } catch (e) { /* full */ }
+        } }""")
+    card = review(page, right=True)
+    expect_counts(page, due=0, new=len(QUESTIONS) - 1, learned=1)
+    expect(page.locator(".hb-flashcards__fallback")).to_be_visible()
+    expect(page.locator(".hb-flashcards__fallback")).to_contain_text("did not store your last review")
+    assert current(page) != card, "the reviewed card left the session"
+    assert stored(page) is None, "nothing could be stored (the context's storage is fresh, then full)"
 
 
 def test_filters_narrow_the_deck_to_the_questions_of_that_section_and_difficulty_and_persist(page):
@@ -227,12 +270,36 @@ def test_a_phone_sized_screen_has_no_horizontal_scroll_and_big_enough_targets(br
         }"""
         )
         assert wide == [], f"these cards widen a 375 px screen: {wide}"
+        # A table's cells break between words, never inside one ("Serializabl e"): the table scrolls instead.
+        broken = tab.evaluate(
+            """() => {
+            const cells = ['Isolation level', 'Serializable', 'Lost update', 'Write skew', 'Phantom read'];
+            const table = `<table><tr>${cells.map(c => `<th>${c}</th>`).join('')}</tr></table>`;
+            document.querySelector('.hb-card__explanation').innerHTML = table;
+            return Array.from(document.querySelectorAll('.hb-card__explanation th')).filter(cell => {
+                const range = document.createRange();
+                return cell.textContent.split(' ').some(word => {
+                    const at = cell.textContent.indexOf(word);
+                    range.setStart(cell.firstChild, at);
+                    range.setEnd(cell.firstChild, at + word.length);
+                    return range.getClientRects().length > 1;
+                });
+            }).map(cell => cell.textContent);
+        }"""
+        )
+        assert broken == [], f"words broken inside table cells on a phone: {broken}"
         tab.reload()
         expect(tab.locator(READY)).to_be_attached()
         first = current(tab)
         button(tab, "Show answer").tap()
         button(tab, "I was wrong").tap()
         assert tab.evaluate("JSON.parse(localStorage.getItem('hb-progress')).flashcards.cards")[first]["lapses"] == 1
+        # The next card scrolls (smoothly) into view, its top clear of the fixed header.
+        tab.wait_for_function(
+            """() => document.querySelector('.hb-card').getBoundingClientRect().top >=
+                document.querySelector('.md-header').getBoundingClientRect().bottom""",
+            timeout=3000,
+        )
     finally:
         context.close()
 

@@ -58,9 +58,12 @@ def test_deck_has_one_note_per_question_with_prompt_answer_link_and_tags(tmp_pat
         assert fields["Prompt"] == safe_markdown.inline(question.prompt)
         assert fields["Explanation"] == safe_markdown.block(question.explanation)
         assert fields["Link"].startswith(SITE_URL) and fields["Link"].endswith(f"/#q-{question.id}")
-        for choice in question.choices:
+        for index, choice in enumerate(question.choices):
             assert safe_markdown.inline(choice.text) in fields["Choices"]
             assert (safe_markdown.inline(choice.text) in fields["Answer"]) == choice.correct
+            if choice.correct:  # with the letter the front shows it under
+                letter = "ABCDEF"[question.display_order.index(index)]
+                assert f"<b>{letter}.</b> {safe_markdown.inline(choice.text)}" in fields["Answer"]
         assert {question.difficulty, quiz_id, *question.tags} <= set(note["tags"])
         top_section = note["deck"].split("::")[1]
         assert f"section::{top_section.replace(' ', '_')}" in note["tags"]

@@ -144,3 +144,5 @@ def test_the_page_states_the_schedule_the_script_follows():
     assert days[0] == 0 and rows[0][1].startswith(f"in this session, {gap} cards later")
     for (_, text), wait in zip(rows[1:], days[1:], strict=True):
         assert text.startswith(f"{wait} day{'s' if wait != 1 else ''} later"), text
+    hour = int(re.search(r"var DAY_STARTS_AT = (\d+)", script).group(1))
+    assert f"A day starts at {hour} in the morning" in page, "the page says when a due card's day starts"

@@ -196,3 +196,17 @@ def test_no_page_is_left_a_stub():
         if "This page is being written" in p.read_text(encoding="utf-8")
     ]
     assert stubs == []
+
+
+_CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.S)
+_RAW_TABLE = re.compile(r"^\|.*\|\s*\n\|[-:| ]+\|\s*$", re.M)
+
+
+def test_no_markdown_table_is_left_unrendered(site_dir):
+    """A table included right after a code fence, without a blank line, stays as `| a | b |` text."""
+    raw = [
+        page.relative_to(site_dir).as_posix()
+        for page in html_pages(site_dir)
+        if _RAW_TABLE.search(_CODE.sub("", page.read_text(encoding="utf-8")))
+    ]
+    assert raw == []

@@ -151,6 +151,22 @@ def test_no_figure_is_cut_across_pages(printed, site_dir, paper):
     assert split == {}
 
 
+def test_figures_are_numbered_per_chapter_as_the_pages_text_numbers_them(printed, site_dir):
+    """A page says "Figure 1 shows…" and numbers its Mermaid figures itself: the book's numbers must agree."""
+    pdf = printed.handbook(PAPER_KEYS[0])
+    numbered = 0
+    for chapter in book().chapters:
+        # Captions: "Figure 2. The marketplace…" (a reference reads "Figure 2 shows" or "of Figure 2:").
+        numbers = [int(n) for n in re.findall(r"\bFigure (\d+)\. [A-Z]", chapter_pages(pdf, chapter))]
+        assert numbers == list(range(1, len(numbers) + 1)), f"{chapter.source}: figure numbers {numbers}"
+        numbered += len(numbers)
+    captioned = sum(
+        (site_dir / chapter.url / "index.html").read_text(encoding="utf-8").count('<figure class="hb-figure"')
+        for chapter in book().chapters
+    )
+    assert numbered >= captioned, "every captioned figure has its number"
+
+
 def test_page_sizes_are_a4_and_letter(printed):
     """Chromium rounds a page to 1/75 in, so A4 prints 595.92 x 841.92 pt, within a point of 595.28 x 841.89."""
     expected = {"a4": (595.28, 841.89, 1.0), "letter": (612.0, 792.0, 0.01)}

@@ -5,8 +5,10 @@
 //
 // Schedule: a new card is in box 1. Right moves it up one box (at most BOX_DAYS.length), wrong puts it back
 // in box 1; the box sets when it is due again (BOX_DAYS). Box 1 is due at once: a missed card comes back in
-// this session, WRONG_GAP cards later. A session shows the due cards (oldest due first), then the new ones,
-// in the deck's reading order.
+// this session, WRONG_GAP cards later. Other boxes are due at the start of a day, DAY_STARTS_AT in the
+// reader's time zone, BOX_DAYS days on: a card learned at 21:00 waits for tomorrow morning's session, not for
+// 21:00 tomorrow. A session shows the due cards (oldest due first), then the new ones, in the deck's
+// reading order; cards that fall due while the page is open join before the new ones.
 //
 // Delegated listeners are added once; the page's set-up runs from document$ and marks the root data-hb-ready.
 (function () {
@@ -17,6 +19,8 @@
   var hb = window.hb;
 
   var DAY = 24 * 60 * 60 * 1000;
+  var HOUR = 60 * 60 * 1000;
+  var DAY_STARTS_AT = 4; // hour: a review after midnight still belongs to the evening's session (as in Anki)
   var BOX_DAYS = [0, 1, 3, 7, 16]; // box n is due BOX_DAYS[n - 1] days after the review that put it there
   var WRONG_GAP = 3; // a missed card comes back after this many other cards
   var DECK_FORMAT = 1; // hooks/flashcards.py FORMAT_VERSION
@@ -66,12 +70,26 @@
     return isNaN(time) ? 0 : time;
   }
 
+  // The local calendar date of the study day `time` is in, as a Date at local midnight.
+  function studyDay(time) {
+    var moment = new Date(time - DAY_STARTS_AT * HOUR);
+    return new Date(moment.getFullYear(), moment.getMonth(), moment.getDate());
+  }
+
+  // When a card reviewed at `now` is due again, `days` study days later (0: at once). Date arithmetic in local
+  // time, so a daylight-saving change never moves the hour.
+  function dueAfter(now, days) {
+    if (!days) return now;
+    var day = studyDay(now);
+    return new Date(day.getFullYear(), day.getMonth(), day.getDate() + days, DAY_STARTS_AT).getTime();
+  }
+
   function review(state, right, now) {
     var box = state && state.box >= 1 ? Math.min(Math.floor(state.box), BOX_DAYS.length) : 1;
     box = right ? Math.min(box + 1, BOX_DAYS.length) : 1;
     return {
       box: box,
-      due: new Date(now + BOX_DAYS[box - 1] * DAY).toISOString(),
+      due: new Date(dueAfter(now, BOX_DAYS[box - 1])).toISOString(),
       last: new Date(now).toISOString(),
       reviews: ((state && state.reviews) || 0) + 1,
       lapses: ((state && state.lapses) || 0) + (right ? 0 : 1)
@@ -109,6 +127,17 @@
     return { due: due, fresh: fresh, learned: learned, next: next };
   }
 
+  // Cards that fell due while the page was open join the queue before its new cards (after the one on screen).
+  function addDue(sorted) {
+    var states = store.cards();
+    var at = session.queue.length;
+    for (var n = 1; n < session.queue.length; n += 1) {
+      if (!states[session.queue[n]]) { at = n; break; }
+    }
+    var missing = sorted.due.filter(function (card) { return session.queue.indexOf(card.id) === -1; });
+    session.queue.splice.apply(session.queue, [at, 0].concat(missing.map(function (card) { return card.id; })));
+  }
+
   // A new queue for the current filters; the card on screen stays first if it still belongs.
   function rebuild() {
     var sorted = sortOut();
@@ -124,13 +153,16 @@
 
   function plural(count, word) { return count + " " + word + (count === 1 ? "" : "s"); }
 
+  // In study days when later than the next one; "tomorrow" for the next one when it is on tomorrow's date (not
+  // after midnight, when its 4:00 is a few hours off); otherwise in minutes or hours.
   function fromNow(time) {
-    var left = time - Date.now();
+    var now = Date.now(), left = time - now;
+    var days = Math.round((studyDay(time) - studyDay(now)) / DAY); // rounded: a DST day is 23 or 25 hours
+    if (days > 1) return "in " + days + " days";
+    if (days === 1 && new Date(time).getDate() !== new Date(now).getDate()) return "tomorrow";
     var minutes = Math.max(1, Math.round(left / 60000));
     if (minutes < 60) return "in " + plural(minutes, "minute");
-    var hours = Math.round(left / 3600000);
-    if (hours < 24) return "in " + plural(hours, "hour");
-    return "in " + plural(Math.round(left / DAY), "day");
+    return "in " + plural(Math.round(left / HOUR), "hour");
   }
 
   function showCounts(sorted) {
@@ -195,13 +227,14 @@
   }
 
   // Focus what the reader acts on next: the next card's "Show answer", or the message that there is none.
+  // Its top is brought into view when it is above (under the fixed header, which scroll-margin-top clears):
+  // "nearest" alone would align the bottom of a card taller than the screen and leave its prompt out of sight.
   function focusNext() {
     var target = session.queue.length ? $(".hb-flashcards__reveal") : $(".hb-flashcards__done");
     target.focus({ preventScroll: true });
-    var card = $(".hb-card");
-    (session.queue.length ? card : target).scrollIntoView({
-      block: "nearest", behavior: hb.reducedMotion() ? "auto" : "smooth"
-    });
+    var shown = session.queue.length ? $(".hb-card") : target;
+    var above = shown.getBoundingClientRect().top < (parseFloat(getComputedStyle(shown).scrollMarginTop) || 0);
+    shown.scrollIntoView({ block: above ? "start" : "nearest", behavior: hb.reducedMotion() ? "auto" : "smooth" });
   }
 
   // --- Actions -------------------------------------------------------------------------------------------
@@ -230,8 +263,20 @@
     }
     render();
     if (!session.queue.length) message += " " + $(".hb-flashcards__done").textContent;
+    if (!store.kept()) message += " " + warnUnsaved();
     hb.say($(".hb-flashcards__status"), message, false);
     focusNext();
+  }
+
+  // Shown where the no-JavaScript message was, so that sighted readers see it too (the status is for screen readers).
+  function warnUnsaved() {
+    var fallback = ui.querySelector(".hb-flashcards__fallback");
+    if (!store.readOnly()) {
+      fallback.textContent = "This browser did not store your last review (its storage for this site is full or " +
+        "blocked): your reviews last only until you close this page.";
+    }
+    fallback.hidden = false;
+    return fallback.textContent;
   }
 
   function changeFilters() {
@@ -256,12 +301,14 @@
     hb.say($(".hb-flashcards__status"), "Every card is new again.", false);
   }
 
-  // Cards fall due while the page is open: recount, and start again when the session had run out.
+  // Cards fall due while the page is open: recount, queue them, and start again when the session had run out.
   function refresh() {
     if (!ui || !document.contains(ui)) { stopTicker(); return; }
     if (!session.queue.length) {
       rebuild();
       showCard();
+    } else {
+      addDue(sortOut());
     }
     showCounts(sortOut());
   }

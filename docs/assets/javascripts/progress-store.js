@@ -22,8 +22,11 @@
       return { version: 2, quizzes: old.quizzes || {}, checklists: old.checklists || {}, flashcards: emptyCards() };
     }
   };
-  var memory = null; // used when localStorage is unavailable (private mode, disabled storage)
+  // The latest data when localStorage is unavailable (private mode, disabled storage) or refused the last write
+  // (full): read before localStorage, whose copy is then out of date. Cleared by the next write that succeeds.
+  var memory = null;
   var readOnly = false; // set when the stored data comes from a newer version of the site
+  var kept = true; // whether the last write reached localStorage (false: kept only until the page closes)
 
   function emptyCards() { return { cards: {}, filters: {} }; }
   function empty() { return { version: VERSION, quizzes: {}, checklists: {}, flashcards: emptyCards() }; }
@@ -57,8 +60,8 @@
   function load() {
     var store = storage();
     var raw = null;
-    if (store) { try { raw = store.getItem(KEY); } catch (e) { raw = null; } }
-    if (!store) raw = memory;
+    if (memory !== null) raw = memory;
+    else if (store) { try { raw = store.getItem(KEY); } catch (e) { raw = null; } }
     if (!raw) return empty();
     var data;
     try { data = JSON.parse(raw); } catch (e) { data = null; }
@@ -77,14 +80,18 @@
   }
 
   function save(data) {
-    if (readOnly) return;
+    if (readOnly) { kept = false; return; }
     data.version = VERSION;
     var raw = JSON.stringify(data);
     var store = storage();
     try {
-      if (store) store.setItem(KEY, raw); else memory = raw;
+      if (!store) throw new Error("no localStorage");
+      store.setItem(KEY, raw);
+      memory = null;
+      kept = true;
     } catch (e) {
       memory = raw;
+      kept = false;
     }
     try { window.dispatchEvent(new CustomEvent("hb-progress-change")); } catch (e) { /* very old browser */ }
   }
@@ -137,6 +144,9 @@
     },
     clearCards: function () { update(function (data) { data.flashcards.cards = {}; }); },
     readOnly: function () { load(); return readOnly; },
+    // False when the last change could not be stored (storage full or blocked, or read-only): it lasts only
+    // until the page is closed.
+    kept: function () { return kept; },
     resetAll: function () {
       update(function (data) { data.quizzes = {}; data.checklists = {}; data.flashcards = emptyCards(); });
     }
