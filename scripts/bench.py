@@ -43,22 +43,12 @@ def timed_build(site: Path, cache: Path) -> float:
 def page_weights(site: Path, pages: list[Path]) -> list[tuple[int, Path]]:
     """Gzip bytes of each page and everything Chromium fetches for it once it has settled, the search index
     aside. Served over loopback like `make serve`."""
-    import functools
-    import http.server
-    import threading
-
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
+    from scripts.local_server import serve
 
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     results = []
-    with sync_playwright() as playwright:
+    with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for page in pages:
             tab = browser.new_page()
@@ -75,7 +65,6 @@ def page_weights(site: Path, pages: list[Path]) -> list[tuple[int, Path]]:
                         files.add(target)
             results.append((sum(gz(f) for f in files), page))
         browser.close()
-    server.shutdown()
     return sorted(results, reverse=True)
 
 

@@ -21,15 +21,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 import time
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -38,30 +35,12 @@ sys.path.insert(0, str(ROOT))
 
 from macros.data_loader import DataError, load_data  # noqa: E402
 from macros.downloads_catalog import CHECKLISTS_PDF, DOWNLOADS_DIR, HANDBOOK_PDF, PAPERS  # noqa: E402
+from scripts.local_server import serve  # noqa: E402
 from scripts.pdf_book import verify  # noqa: E402
 from scripts.pdf_book.book import Book, BookError, checklists_html, handbook_html, load_book  # noqa: E402
 from scripts.pdf_book.printing import PdfError, Printed, Result, print_all  # noqa: E402
 
 HERE = ROOT / "scripts" / "pdf_book"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@contextmanager
-def serve(site_dir: Path):
-    """The built site on a free loopback port, in a thread, for as long as the block runs."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def check_site(site_dir: Path) -> None:

@@ -12,9 +12,7 @@ points.
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import io
 import json
 import os
@@ -23,13 +21,13 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from scripts.local_server import QuietHandler, serve  # noqa: E402
 
 LIGHTHOUSE = "lighthouse@13.5.0"
 CHROME = os.environ.get("CHROME_PATH", CHROMIUM)
@@ -39,11 +37,8 @@ TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo"
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class _Handler(QuietHandler):
     """Static files, gzip for text when the client accepts it (as GitHub Pages serves them)."""
-
-    def log_message(self, *args) -> None:
-        pass
 
     def send_head(self):
         url_path = self.path.split("?", 1)[0].split("#", 1)[0]
@@ -121,11 +116,8 @@ def run() -> int:
         base = f"http://127.0.0.1:{port}/"
         site_dir = Path(tmp) / "site"
         _build(site_dir, base)
-        handler = functools.partial(_Handler, directory=str(site_dir))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
         missed = []
-        try:
+        with serve(site_dir, port, _Handler):
             print(f"Lighthouse ({LIGHTHOUSE}, desktop preset; targets {TARGETS}):")
             print(f"  {'page':10} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}  url")
             for name, path in PAGES.items():
@@ -136,8 +128,6 @@ def run() -> int:
                 for key, target in TARGETS.items():
                     if scores[key] < target:
                         missed.append(f"{name} {key} {scores[key]} < {target}: " + "; ".join(_lost_points(report, key)))
-        finally:
-            server.shutdown()
         for line in missed:
             print(f"  below target: {line}")
     return 1 if missed else 0

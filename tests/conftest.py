@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import socket
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -17,6 +14,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from macros.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from scripts.local_server import serve  # noqa: E402
 
 
 def free_port() -> int:
@@ -56,20 +54,11 @@ def site_dir(tmp_path_factory, site_port) -> Path:
     return out
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(site_dir, site_port) -> str:
     """The built site served on loopback, as `make serve` would serve it."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{site_port}/"
-    server.shutdown()
+    with serve(site_dir, site_port) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -8,14 +8,10 @@ answered, and `window.__pwned` must stay undefined.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 
+from scripts.local_server import serve
 from tests.build.test_bad_input import QUIZ, build, project, template  # noqa: F401 - fixtures
-from tests.conftest import free_port
 
 pytestmark = pytest.mark.browser
 
@@ -39,22 +35,13 @@ questions:
 """
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture
 def served(project):  # noqa: F811 - the imported fixture
     (project / QUIZ).write_text(QUIZ_YAML, encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.stderr
-    port = free_port()
-    handler = functools.partial(_Quiet, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{port}/"
-    server.shutdown()
+    with serve(project / "site") as url:
+        yield url
 
 
 def test_planted_payloads_show_as_text_and_never_run(served, browser):
