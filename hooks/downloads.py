@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import build_anki  # noqa: E402
 
-from macros import _quiz_calls, downloads_catalog  # noqa: E402
-from macros.data_loader import DataError, load_data  # noqa: E402
+from macros import _quiz_calls, build_data, downloads_catalog  # noqa: E402
+from macros.data_loader import DataError  # noqa: E402
 
 CACHE = Path(os.environ.get("HANDBOOK_DOWNLOADS_CACHE", ROOT / ".cache" / "downloads"))
 # The code that shapes the deck: a change to any of these builds it again.
@@ -49,17 +49,17 @@ def _cache_key(root: Path, places: dict) -> str:
 
 
 def on_nav(nav, config, files):
+    data = build_data(config)
     try:
-        data = load_data(ROOT)
-        try:
-            calls = _quiz_calls(files)
-        except UnicodeDecodeError:
-            return nav  # MkDocs names the page that is not UTF-8 when it reads it, just after this hook
-        if set(calls) - set(data.quizzes):
-            # A page calls a quiz that does not exist (a typo, say): the quiz macro stops the build with the
-            # page, the line and the known ids, a clearer message than "this quiz is on no page" would be.
-            return nav
-        places = build_anki.places_in_nav(files, _published_site_url(config), list(data.quizzes))
+        calls = _quiz_calls(files)
+    except UnicodeDecodeError:
+        return nav  # MkDocs names the page that is not UTF-8 when it reads it, just after this hook
+    if set(calls) - set(data.quizzes):
+        # A page calls a quiz that does not exist (a typo, say): the quiz macro stops the build with the
+        # page, the line and the known ids, a clearer message than "this quiz is on no page" would be.
+        return nav
+    try:
+        places = build_anki.places_in_nav(files, _published_site_url(config), list(data.quizzes), calls)
     except DataError as exc:
         raise PluginError(f"the Anki deck cannot be built:\n{exc}") from None
     content = _deck(CACHE / f"{_cache_key(ROOT, places)}.apkg", data, places)

@@ -19,14 +19,12 @@ import json
 import sys
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # MkDocs loads hooks by path; the macros package lives at the root
 
-from macros import _quiz_calls, safe_markdown  # noqa: E402 - the same page lookup as the quiz_index macro
-from macros.data_loader import DataError, load_data  # noqa: E402
+from macros import _quiz_calls, build_data, safe_markdown  # noqa: E402 - the same page lookup as the quiz_index macro
 from macros.data_models import Question  # noqa: E402
 from macros.nav_sections import section_titles  # noqa: E402
 
@@ -76,11 +74,7 @@ def deck(data, files, nav_pages) -> dict:
 
 def on_nav(nav, config, files):
     try:
-        data = load_data(ROOT)
-    except DataError as exc:
-        raise PluginError(f"the flashcards cannot be built:\n{exc}") from None
-    try:
-        content = deck(data, files, nav.pages)
+        content = deck(build_data(config), files, nav.pages)
     except UnicodeDecodeError:
         return nav  # MkDocs names the page that is not UTF-8 when it reads it, just after this hook
     text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))

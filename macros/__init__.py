@@ -55,6 +55,11 @@ def _quiz_calls(files) -> dict[str, str]:
 _QUIZ_CALL = re.compile(r"""\{\{-?\s*quiz\(\s*(?:quiz_id\s*=\s*)?(["'])([a-z0-9-]+)\1""")
 
 
+def build_data(config):
+    """The data `define_env` loaded and validated for this build, for the hooks (they run after it)."""
+    return config.plugins["macros"].variables["handbook_data"]
+
+
 def define_env(env) -> None:
     try:
         data = load_data(ROOT)
