@@ -235,6 +235,40 @@ def test_keyboard_alone_reveals_and_grades(page):
     assert stored(page)["flashcards"]["cards"][second]["lapses"] == 1
 
 
+@pytest.mark.parametrize("screen", ["laptop", "short"])
+def test_show_answer_brings_the_grade_buttons_into_view_but_keeps_the_prompt(browser, site_url, screen):
+    # laptop: the screen ends just under "Show answer" (the first card sits under the filters), so the answer
+    # pushes the buttons below it and they must be scrolled up. short (420 px, card scrolled to the header):
+    # card and buttons cannot both fit, so the prompt stays in view and the reader scrolls on.
+    context = browser.new_context(base_url=site_url, viewport={"width": 1280, "height": 1000}, reduced_motion="reduce")
+    try:
+        page = context.new_page()
+        open_flashcards(page)
+        reveal = button(page, "Show answer")
+        if screen == "laptop":
+            page.set_viewport_size({"width": 1280, "height": round(reveal.bounding_box()["y"] + 80)})
+        else:
+            page.set_viewport_size({"width": 1280, "height": 420})
+            page.locator(".hb-card").evaluate("card => card.scrollIntoView({block: 'start'})")
+        expect(reveal).to_be_in_viewport(ratio=1)  # so the click itself scrolls nothing
+        reveal.click()
+        grade = page.locator(".hb-flashcards__grade")
+        expect(grade).to_be_visible()
+        fits = page.evaluate(
+            "(() => { const card = document.querySelector('.hb-card'); const top = parseFloat("
+            "getComputedStyle(card).scrollMarginTop); return document.querySelector('.hb-flashcards__grade')"
+            ".getBoundingClientRect().bottom - card.getBoundingClientRect().top <= innerHeight - top; })()"
+        )
+        assert fits == (screen == "laptop"), "the screen sizes no longer make the two cases: adjust them"
+        if fits:
+            expect(grade).to_be_in_viewport(ratio=1)
+        header = page.locator(".md-header").bounding_box()
+        assert page.locator(".hb-card__prompt").bounding_box()["y"] >= header["y"] + header["height"]
+        expect(page.locator(".hb-card__prompt")).to_be_in_viewport(ratio=1)
+    finally:
+        context.close()
+
+
 def test_a_phone_sized_screen_has_no_horizontal_scroll_and_big_enough_targets(browser, site_url):
     context = browser.new_context(base_url=site_url, viewport={"width": 375, "height": 667}, has_touch=True)
     try:

@@ -25,6 +25,7 @@
   var WRONG_GAP = 3; // a missed card comes back after this many other cards
   var DECK_FORMAT = 1; // hooks/flashcards.py FORMAT_VERSION
   var REFRESH_MS = 60 * 1000; // cards fall due while the page is open: recount this often
+  var GRADE_MARGIN = 16; // px left below the grade buttons when they are scrolled into view
   var LEVELS = ["junior", "mid", "senior"];
 
   // The deck and the site root are found from this script's own address (both live under assets/), so they
@@ -244,6 +245,18 @@
     session.revealed = true;
     showAnswer(cards.byId[session.queue[0]], true);
     $(".hb-card__answer").focus({ preventScroll: true });
+    bringGradeIntoView();
+  }
+
+  // The answer can push the grade buttons below the screen (the first card, under the filters, on a laptop).
+  // Scroll them up, but never the card's prompt out under the fixed header: a card taller than the screen
+  // keeps its top in view and the reader scrolls on to the buttons.
+  function bringGradeIntoView() {
+    var card = $(".hb-card");
+    var below = $(".hb-flashcards__grade").getBoundingClientRect().bottom + GRADE_MARGIN - window.innerHeight;
+    var room = card.getBoundingClientRect().top - (parseFloat(getComputedStyle(card).scrollMarginTop) || 0);
+    var by = Math.min(below, room);
+    if (by > 0) window.scrollBy({ top: by, behavior: hb.reducedMotion() ? "auto" : "smooth" });
   }
 
   function grade(right) {
