@@ -65,7 +65,7 @@ class FencedStorage:
 
     def write(self, key: str, value: str, token: int) -> None:
         # In a real store this check and the write must be atomic (one transaction or a
-        # conditional write such as UPDATE ... WHERE fence_token < :token).
+        # conditional write such as UPDATE ... WHERE fence_token <= :token).
         if token < self.highest_token_seen:
             self.rejected.append((value, token))
             raise StaleTokenError(f"token {token} < {self.highest_token_seen}")
