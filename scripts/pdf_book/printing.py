@@ -59,6 +59,7 @@ class Result:
     files: list[Printed] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)  # every URL the browser asked for
     blocked: list[str] = field(default_factory=list)  # requests to another host, refused
+    measured: dict[str, list[str]] = field(default_factory=dict)  # file name -> page texts of its measuring print
     seconds: float = 0.0
 
 
@@ -126,16 +127,32 @@ def _raise(path: Path, paper: str, problems: list[str]) -> None:
         raise PdfError([f"{name} ({paper}): {problem}" for problem in problems])
 
 
+# The measuring print paints only the blocks' markers (book.css); the final print has none: they take no room,
+# so removing them moves nothing.
+MEASURING = "document.documentElement.classList.add('hb-measuring')"
+UNMARKED = """document.documentElement.classList.remove('hb-measuring');
+              document.querySelectorAll('.hb-marker').forEach(marker => marker.remove())"""
+
+
+async def _measure(page, paper: str, path: Path, margins: dict, result: Result) -> list[str]:
+    """Print only the markers, untagged (half the time of a real print); return (and keep) each page's text."""
+    await _print(page, paper, path, margins, None, tagged=False)
+    texts = await asyncio.to_thread(verify.page_texts, path)
+    result.measured[path.name.removesuffix(".partial")] = texts
+    return texts
+
+
 async def print_handbook(browser, base_url: str, book: Book, files, result: Result, paper: str, path: Path) -> None:
     """Assemble, measure, number the contents, print, compact and check the handbook on one paper."""
     context = await _context(browser, base_url, files, result)
     try:
         page, blocks = await _assemble(context, base_url, book, "handbook.html")
-        # A first print, only to learn where the chapters start: with nothing painted and no tags it takes half
-        # the time, and hiding changes no layout. The margins are the same, so the pages are too.
-        await page.evaluate("document.documentElement.classList.add('hb-measuring')")
-        await _print(page, paper, path, HANDBOOK_MARGINS, None, tagged=False)
-        await page.evaluate("document.documentElement.classList.remove('hb-measuring')")
+        # A first print learns where the chapters start and whether a figure is cut. The margins are the same and
+        # hiding changes no layout, so the final print's pages are the same (toc_problems checks the starts).
+        await page.evaluate(MEASURING)
+        marked = await _measure(page, paper, path, HANDBOOK_MARGINS, result)
+        _raise(path, paper, verify.split_blocks(marked, [block for block in blocks if block["kind"] == "figure"]))
+        await page.evaluate(UNMARKED)
         starts = await asyncio.to_thread(verify.destinations, path)
         numbers = {chapter.anchor: starts[chapter.anchor] for chapter in book.chapters if chapter.anchor in starts}
         await page.evaluate(
@@ -149,20 +166,26 @@ async def print_handbook(browser, base_url: str, book: Book, files, result: Resu
     _raise(path, paper, _no_loopback(path, base_url))
     await asyncio.to_thread(compact, path)
     texts, dests = await asyncio.to_thread(verify.page_texts, path), await asyncio.to_thread(verify.destinations, path)
-    figures = [block for block in blocks if block["kind"] == "figure"]
     _raise(
         path,
         paper,
-        verify.split_blocks(texts, figures)
-        + verify.chapter_problems(texts, dests, book.chapters)
-        + verify.toc_problems(dests, numbers, book.chapters),
+        verify.chapter_problems(texts, dests, book.chapters)
+        + verify.toc_problems(dests, numbers, book.chapters)
+        + verify.leftover_markers(texts),
     )
 
 
 async def print_checklists(browser, base_url: str, book: Book, files, result: Result, paths: dict[str, Path]) -> None:
+    """Measure each paper (a checklist on two pages stops here), then print, compact and check the final files."""
     context = await _context(browser, base_url, files, result)
     try:
         page, blocks = await _assemble(context, base_url, book, "checklists.html")
+        await page.evaluate(MEASURING)
+        for paper, path in paths.items():
+            _raise(
+                path, paper, verify.split_blocks(await _measure(page, paper, path, CHECKLIST_MARGINS, result), blocks)
+            )
+        await page.evaluate(UNMARKED)
         for paper, path in paths.items():
             await _print(page, paper, path, CHECKLIST_MARGINS, None)
     finally:
@@ -171,7 +194,7 @@ async def print_checklists(browser, base_url: str, book: Book, files, result: Re
         _raise(path, paper, _no_loopback(path, base_url))
         await asyncio.to_thread(compact, path)
         texts = await asyncio.to_thread(verify.page_texts, path)
-        _raise(path, paper, verify.split_blocks(texts, blocks) + verify.checklist_problems(texts, book.checklists))
+        _raise(path, paper, verify.checklist_problems(texts, book.checklists) + verify.leftover_markers(texts))
 
 
 async def print_all(

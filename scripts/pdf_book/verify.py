@@ -2,8 +2,8 @@
 
 Each check returns a list of problems, one line each naming the page, figure or chapter and what to do, so
 scripts/build_pdf.py can refuse to publish a PDF with a figure cut in two, a checklist on two pages or a
-chapter missing. The figures and checklists carry invisible markers at their top and bottom (assemble.js):
-both must be on the same page.
+chapter missing. The figures and checklists carry invisible markers at their top and bottom (assemble.js),
+printed only in the measuring print (printing.py): both must be on the same page.
 """
 
 from __future__ import annotations
@@ -43,10 +43,6 @@ def page_texts(pdf: Path) -> list[str]:
     """The text of each page (pdftotext ends every page with a form feed)."""
     pages = _run("pdftotext", "-enc", "UTF-8", str(pdf), "-").split("\f")
     return pages[:-1] if pages and not pages[-1].strip() else pages
-
-
-def without_markers(text: str) -> str:
-    return MARKER.sub(" ", text)
 
 
 @dataclass(frozen=True)
@@ -99,6 +95,16 @@ def split_blocks(texts: list[str], blocks: list[dict]) -> list[str]:
     return problems
 
 
+def leftover_markers(texts: list[str]) -> list[str]:
+    """The final print must not carry the markers: a reader would find them when searching or copying text."""
+    pages = [number for number, text in enumerate(texts, start=1) if MARKER.search(text)]
+    return (
+        [f"check markers (hbmk-…) left in the text of pages {pages[:5]}: remove them before the final print"]
+        if pages
+        else []
+    )
+
+
 def chapter_problems(texts: list[str], dests: dict[str, int], chapters) -> list[str]:
     """Every chapter starts a page of its own, in nav order, and that page shows its title."""
     problems, previous = [], 0
@@ -112,7 +118,7 @@ def chapter_problems(texts: list[str], dests: dict[str, int], chapters) -> list[
                 f"{chapter.source}: the chapter {chapter.title!r} starts on page {page}, not after page {previous}"
             )
         previous = page
-        if flat(chapter.title) not in flat(without_markers(texts[page - 1])):
+        if flat(chapter.title) not in flat(texts[page - 1]):
             problems.append(f"{chapter.source}: the title {chapter.title!r} is not on its first page ({page})")
     return problems
 
@@ -133,6 +139,6 @@ def checklist_problems(texts: list[str], chapters) -> list[str]:
     if len(texts) != len(chapters):
         problems.append(f"the checklists PDF has {len(texts)} pages for {len(chapters)} checklists: one page each")
     for number, (text, chapter) in enumerate(zip(texts, chapters, strict=False), start=1):
-        if flat(chapter.title) not in flat(without_markers(text)):
+        if flat(chapter.title) not in flat(text):
             problems.append(f"{chapter.source}: page {number} of the checklists PDF does not show {chapter.title!r}")
     return problems

@@ -131,24 +131,75 @@ def test_quiz_answers_end_each_chapter_and_match_the_data(printed):
     assert checked >= len(quizzes) - 2, "nearly every quiz is on a page in the PDF"
 
 
-def count_figures(site_dir) -> int:
+def count_figures(site_dir, mermaid: bool = True) -> int:
     total = 0
     for chapter in book().chapters:
         html = (site_dir / chapter.url / "index.html").read_text(encoding="utf-8")
-        total += html.count('<figure class="hb-figure"') + html.count('<div class="hb-mermaid">')
+        total += html.count('<figure class="hb-figure"') + (html.count('<div class="hb-mermaid">') if mermaid else 0)
     return total
+
+
+def figure_pages(pdf) -> list[tuple[str, set[int]]]:
+    """Each outermost Figure of the tagged PDF's structure tree (a captioned <figure>; Chromium does not tag the
+    Mermaid SVGs as figures) with the pages its content is drawn on: an image cut by a page break has marked
+    content on both pages."""
+    with pikepdf.open(pdf) as document:
+        number = {page.obj.objgen: n for n, page in enumerate(document.pages, start=1)}
+
+        def pages(element) -> set[int]:
+            found = set()
+            if isinstance(element, pikepdf.Array):
+                for kid in element:
+                    found |= pages(kid)
+            elif isinstance(element, pikepdf.Dictionary):
+                if "/Pg" in element:
+                    found.add(number[element.Pg.objgen])
+                if "/K" in element:
+                    found |= pages(element.K)
+            return found
+
+        def alt(element) -> str:  # the <img>'s alt text, inside the <figure>
+            if isinstance(element, pikepdf.Array):
+                return next(filter(None, map(alt, element)), "")
+            if not isinstance(element, pikepdf.Dictionary):
+                return ""
+            return str(element.Alt) if "/Alt" in element else alt(element.K) if "/K" in element else ""
+
+        def figures(element) -> list[tuple[str, set[int]]]:
+            if isinstance(element, pikepdf.Array):
+                return [figure for kid in element for figure in figures(kid)]
+            if not isinstance(element, pikepdf.Dictionary):
+                return []
+            if element.get("/S") == "/Figure":
+                return [(alt(element)[:60], pages(element))]
+            return figures(element.K) if "/K" in element else []
+
+        return figures(document.Root.StructTreeRoot)
 
 
 @pytest.mark.parametrize("paper", PAPER_KEYS)
 def test_no_figure_is_cut_across_pages(printed, site_dir, paper):
     pdf = printed.handbook(paper)
+    # Every figure, Mermaid too, has its top and bottom markers on one page of the measuring print...
+    measured = printed.result.measured[pdf.name]
     tops, ends = {}, {}
-    for number, text in enumerate(texts(pdf), start=1):
+    for number, text in enumerate(measured, start=1):
         for name, where in re.findall(r"hbmk-(f\d+)-(top|end)", text):
             (tops if where == "top" else ends)[name] = number
     assert len(tops) == count_figures(site_dir), "every figure of every chapter is in the PDF, marked"
-    split = {name: (tops[name], ends.get(name)) for name in tops if tops[name] != ends.get(name)}
-    assert split == {}
+    assert {name: (tops[name], ends.get(name)) for name in tops if tops[name] != ends.get(name)} == {}
+    # ...which has the final file's pages. Read apart from the markers, from the final file's tags: no
+    # captioned figure is drawn on two pages.
+    assert len(measured) == page_count(pdf)
+    figures = figure_pages(pdf)
+    assert len(figures) == count_figures(site_dir, mermaid=False), "every captioned figure is tagged a Figure"
+    assert [(name, sorted(pages)) for name, pages in figures if len(pages) != 1] == []
+
+
+def test_the_check_markers_are_not_in_the_published_text(printed):
+    for paper in PAPER_KEYS:
+        for pdf in (printed.handbook(paper), printed.checklists(paper)):
+            assert [n for n, text in enumerate(texts(pdf), start=1) if "hbmk" in text] == [], pdf.name
 
 
 def test_figures_are_numbered_per_chapter_as_the_pages_text_numbers_them(printed, site_dir):

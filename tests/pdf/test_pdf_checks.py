@@ -71,6 +71,13 @@ def test_missing_markers_are_a_problem_not_a_pass():
     assert "cannot be checked" in verify.split_blocks(["no markers here"], [FIGURE])[0]
 
 
+def test_markers_left_in_a_final_print_are_a_problem():
+    assert verify.leftover_markers(["Sharding", "a figure hbmk-f3-top here"]) == [
+        "check markers (hbmk-…) left in the text of pages [2]: remove them before the final print"
+    ]
+    assert verify.leftover_markers(["Sharding", "no markers"]) == []
+
+
 CHAPTERS = [
     Chapter("Home", "", "docs/index.md"),
     Chapter("Sharding", "data/sharding/", "docs/data/sharding.md", parts=("Data at scale",)),
