@@ -12,9 +12,10 @@ from diagrams.saas.communication import Twilio
 
 TITLE = "Notification pipeline: reference architecture"
 ALT = (
-    "Producer services call the notification API with an idempotency key; accepted requests go to a Kafka "
-    "intake topic split into a transactional and a bulk lane. Router workers read user preferences and device "
-    "tokens from PostgreSQL and dedupe keys and frequency caps from Redis, then write to one topic per channel. "
+    "Producer services call the notification API with an idempotency key, which the API claims in Redis (SET NX) "
+    "before appending the request to a Kafka intake topic split into a transactional and a bulk lane. Router "
+    "workers read user preferences and device tokens from PostgreSQL and count frequency caps in Redis (INCR), "
+    "then write to one topic per channel. "
     "Push, email and SMS workers call APNs, FCM, an email provider and an SMS provider, and record every "
     "attempt's status in a Cassandra delivery log."
 )
@@ -28,7 +29,7 @@ with Diagram(TITLE, direction="LR"):
     with Cluster("routing"):
         router = Server("router workers")
         prefs = PostgreSQL("preferences\n+ device tokens")
-        dedupe = Redis("dedupe keys\n+ frequency caps")
+        redis = Redis("idempotency keys\n+ frequency caps")
     channel_topics = Kafka("channel topics\n(push, email, SMS)")
     with Cluster("channel workers"):
         w_push = Server("push workers")
@@ -46,7 +47,8 @@ with Diagram(TITLE, direction="LR"):
     api >> Edge(label="campaigns, digests", style="dashed") >> lane_bulk
     [lane_tx, lane_bulk] >> Edge(label="requests") >> router
     router >> Edge(label="lookups", style="dotted") >> prefs
-    router >> Edge(label="SET NX, INCR", style="dotted") >> dedupe
+    api >> Edge(label="SET NX idem key", style="dotted") >> redis
+    router >> Edge(label="INCR caps", style="dotted") >> redis
     router >> Edge(label="rendered message") >> channel_topics
     channel_topics >> Edge(label="per-channel partitions") >> [w_push, w_email, w_sms]
     w_push >> Edge(label="device token + payload") >> apns

@@ -12,7 +12,7 @@ TITLE = "Orders service on PostgreSQL at 10k QPS"
 ALT = (
     "Clients reach stateless order-service instances through a load balancer. Each instance reads hot order "
     "summaries from a Redis cache and talks to PostgreSQL only through PgBouncer in transaction mode, which "
-    "multiplexes thousands of client connections onto a few hundred server connections. Writes and "
+    "multiplexes thousands of client connections onto a pool of about 100 server connections. Writes and "
     "read-your-writes reads go to the primary; the primary streams WAL synchronously to a standby in a second "
     "availability zone and asynchronously to two read replicas that serve history and search reads. Monthly "
     "partitions older than a year are detached and archived to object storage."
