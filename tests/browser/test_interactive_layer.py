@@ -276,6 +276,22 @@ def test_dark_mode_keeps_the_quiz_and_its_feedback_readable(browser, site_url, f
         context.close()
 
 
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+def test_code_inside_a_link_is_readable_in_both_schemes(browser, site_url, site_dir, scheme):
+    page_with = next(
+        path.parent.relative_to(site_dir).as_posix() + "/"
+        for path in sorted(site_dir.glob("*/*/index.html"))
+        if re.search(r"<a [^>]*><code>", path.read_text(encoding="utf-8"))
+    )
+    context = browser.new_context(base_url=site_url, color_scheme=scheme)
+    try:
+        tab = context.new_page()
+        tab.goto(page_with)
+        assert _contrast(tab, ".md-content a > code") >= 4.5, f"code in a link on {page_with} ({scheme})"
+    finally:
+        context.close()
+
+
 # --- Checklists ----------------------------------------------------------------------------------------
 
 
