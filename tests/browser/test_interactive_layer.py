@@ -231,25 +231,25 @@ def test_without_javascript_answers_stay_in_collapsible_details(browser, site_ur
         context.close()
 
 
+# The WCAG contrast of an element's text against the first opaque background up its ancestors.
+CONTRAST = """el => {
+    const rgb = c => c.match(/[\\d.]+/g).map(Number);
+    const lum = ([r, g, b]) => 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    function f(v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }
+    let node = el, bg = null;
+    while (node && node.nodeType === 1) {
+        const c = rgb(getComputedStyle(node).backgroundColor);
+        if (c.length < 4 || c[3] > 0.5) { bg = c; break; }
+        node = node.parentNode;
+    }
+    const fg = rgb(getComputedStyle(el).color);
+    const [a, b] = [lum(fg), lum(bg || [255, 255, 255])].sort((x, y) => y - x);
+    return (a + 0.05) / (b + 0.05);
+}"""
+
+
 def _contrast(page, selector: str) -> float:
-    return page.evaluate(
-        """selector => {
-        const el = document.querySelector(selector);
-        const rgb = c => c.match(/[\\d.]+/g).map(Number);
-        const lum = ([r, g, b]) => 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-        function f(v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }
-        let node = el, bg = null;
-        while (node && node.nodeType === 1) {
-            const c = rgb(getComputedStyle(node).backgroundColor);
-            if (c.length < 4 || c[3] > 0.5) { bg = c; break; }
-            node = node.parentNode;
-        }
-        const fg = rgb(getComputedStyle(el).color);
-        const [a, b] = [lum(fg), lum(bg || [255, 255, 255])].sort((x, y) => y - x);
-        return (a + 0.05) / (b + 0.05);
-    }""",
-        selector,
-    )
+    return page.locator(selector).first.evaluate(f"(el) => ({CONTRAST})(el)")
 
 
 def test_dark_mode_keeps_the_quiz_and_its_feedback_readable(browser, site_url, fixture_pages):
@@ -288,6 +288,29 @@ def test_code_inside_a_link_is_readable_in_both_schemes(browser, site_url, site_
         tab = context.new_page()
         tab.goto(page_with)
         assert _contrast(tab, ".md-content a > code") >= 4.5, f"code in a link on {page_with} ({scheme})"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+def test_every_button_stays_readable_while_hovered(browser, site_url, fixture_pages, scheme):
+    """Material fills a hovered button with its accent; the handbook's buttons must keep 4.5:1 then too."""
+    context = browser.new_context(base_url=site_url, color_scheme=scheme, reduced_motion="reduce")
+    try:
+        tab = context.new_page()
+        checked = 0
+        for url in (fixture_pages["quiz"], fixture_pages["checklist"], "study/flashcards/"):
+            open_ready(tab, url, "[data-hb-ready]")
+            if url == "study/flashcards/":
+                tab.get_by_role("button", name="Show answer", exact=True).click()
+            buttons = tab.locator(".md-typeset .md-button:visible")
+            for index in range(buttons.count()):
+                button = buttons.nth(index)
+                button.hover()
+                ratio = button.evaluate(f"(el) => ({CONTRAST})(el)")
+                assert ratio >= 4.5, f"{url}: {button.inner_text()!r} hovered is {ratio:.2f}:1 ({scheme})"
+                checked += 1
+        assert checked >= 6, "the pages have their buttons"
     finally:
         context.close()
 
