@@ -59,7 +59,7 @@ def on_nav(nav, config, files):
         # page, the line and the known ids, a clearer message than "this quiz is on no page" would be.
         return nav
     try:
-        places = build_anki.places_in_nav(files, _published_site_url(config), list(data.quizzes), calls)
+        places = build_anki.places_in_nav(files, _published_site_url(config), list(data.quizzes))
     except DataError as exc:
         raise PluginError(f"the Anki deck cannot be built:\n{exc}") from None
     content = _deck(CACHE / f"{_cache_key(ROOT, places)}.apkg", data, places)

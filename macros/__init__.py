@@ -7,6 +7,7 @@ before any page is rendered. Each macro takes an id from a page and returns HTML
 from __future__ import annotations
 
 import re
+import weakref
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -45,11 +46,17 @@ def _quiz_calls(files) -> dict[str, str]:
     nav cannot answer this (it knows titles, not page content) and recording calls while pages render
     would depend on render order (the index could render before the pages that hold the quizzes).
     """
-    found: dict[str, str] = {}
-    for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
-        for match in _QUIZ_CALL.finditer(file.content_string):
-            found.setdefault(match.group(2), file.src_uri)
-    return found
+    if files not in _CALLS_READ:  # the two hooks and the quiz index ask once per build: read the pages once
+        found: dict[str, str] = {}
+        for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
+            for match in _QUIZ_CALL.finditer(file.content_string):
+                found.setdefault(match.group(2), file.src_uri)
+        _CALLS_READ[files] = found
+    return dict(_CALLS_READ[files])
+
+
+# Per build: each build (and each `mkdocs serve` rebuild) has a Files collection of its own.
+_CALLS_READ: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 _QUIZ_CALL = re.compile(r"""\{\{-?\s*quiz\(\s*(?:quiz_id\s*=\s*)?(["'])([a-z0-9-]+)\1""")

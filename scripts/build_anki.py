@@ -106,11 +106,9 @@ def quiz_places(root: Path, quiz_ids) -> dict[str, Place]:
     return places_in_nav(files, config["site_url"], quiz_ids)
 
 
-def places_in_nav(files, site_url: str | None, quiz_ids, calls: dict[str, str] | None = None) -> dict[str, Place]:
-    """The place of each quiz, from MkDocs files whose pages already have their nav parents (after on_nav).
-
-    `calls` is `_quiz_calls(files)` when the caller has it already (it reads every page)."""
-    calls = _quiz_calls(files) if calls is None else calls
+def places_in_nav(files, site_url: str | None, quiz_ids) -> dict[str, Place]:
+    """The place of each quiz, from MkDocs files whose pages already have their nav parents (after on_nav)."""
+    calls = _quiz_calls(files)
     missing = [qid for qid in quiz_ids if qid not in calls]
     if missing:
         raise DataError(

@@ -113,9 +113,19 @@ def _file(src_uri: str, text: str):
     return SimpleNamespace(src_uri=src_uri, content_string=text)
 
 
+class _Files:
+    """Like MkDocs' Files, hashable by identity: the page lookup is remembered per collection."""
+
+    def __init__(self, pages):
+        self.pages = pages
+
+    def documentation_pages(self):
+        return self.pages
+
+
 def test_quiz_pages_are_found_from_the_macro_calls_in_page_sources():
-    files = SimpleNamespace(
-        documentation_pages=lambda: [
+    files = _Files(
+        [
             _file("data/sharding.md", '# Sharding\n\n{{ quiz("sharding") }}\n'),
             _file("contributing.md", 'Write `{{ quiz("<page-id>") }}`; mention quiz("caching") in prose.'),
             _file("data/caching.md", "{{- quiz('caching', heading_level=3) }}"),
