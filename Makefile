@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help serve build test bench anki pdf clean new system-build system-pdf system-test deps test-deps
+.PHONY: help serve build test test-unit bench anki pdf clean new lock system-build system-pdf system-test deps test-deps
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
@@ -25,10 +25,13 @@ build: deps  ## Build the site into site/ (only a successful build replaces it)
 test: test-deps  ## Run every check CI runs: unit, build, examples, workflows and browser tests
 	$(BIN)/python -m pytest
 
+test-unit: test-deps  ## The quick subset while writing: no build, no browser, no database (seconds)
+	$(BIN)/python -m pytest -m "not site and not database" -q
+
 bench: test-deps  ## Measure build times, figure sizes and page weight
 	$(BIN)/python scripts/bench.py
 
-anki: test-deps  ## Build the Anki deck into dist/
+anki: deps  ## Build the Anki deck into dist/
 	$(BIN)/python scripts/build_anki.py
 
 pdf: deps system-pdf  ## Build the site, then print the handbook and its checklists as PDFs (A4, US Letter) into dist/
@@ -36,7 +39,11 @@ pdf: deps system-pdf  ## Build the site, then print the handbook and its checkli
 	$(BIN)/python scripts/build_pdf.py --site-dir site --output dist --publish
 
 clean:  ## Remove everything the build and the tests wrote
-	rm -rf site .site.building .cache dist node_modules $(VENV)
+	rm -rf site .site.building .cache dist node_modules $(VENV) src/*.egg-info
+
+lock: deps  ## Re-lock requirements*.txt from the groups in pyproject.toml (uv; UV_FLAGS=--upgrade to upgrade)
+	$(BIN)/python -m pip install --quiet "uv>=0.7"
+	scripts/lock.sh
 
 system-build:
 	@scripts/ensure-system-packages.sh build
@@ -51,13 +58,15 @@ deps: $(VENV)/.site-installed node_modules/.installed
 
 test-deps: deps $(VENV)/.test-installed system-test
 
-$(VENV)/.site-installed: requirements.txt | system-build
+# The site group's lock, then the handbook package itself (editable: hooks, macros and scripts import it).
+$(VENV)/.site-installed: requirements.txt pyproject.toml | system-build
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --editable .
 	@touch $@
 
 $(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
-	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-test.txt
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json | system-build

@@ -17,11 +17,11 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from handbook.figures.chromium import CHROMIUM, CHROMIUM_ARGS
+from handbook.figures.architecture import render_all, render_one
+from handbook.project import repository
 
-from macros.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from macros.figure_render import render_all, render_one  # noqa: E402
+ROOT = repository().root
 
 
 def gz(path: Path) -> int:
@@ -29,12 +29,7 @@ def gz(path: Path) -> int:
 
 
 def timed_build(site: Path, cache: Path) -> float:
-    env = {
-        **os.environ,
-        "HANDBOOK_FIGURE_CACHE": str(cache / "figures"),
-        "HANDBOOK_MERMAID_CACHE": str(cache / "mermaid"),
-        "HANDBOOK_DOWNLOADS_CACHE": str(cache / "downloads"),
-    }
+    env = {**os.environ, "HANDBOOK_CACHE": str(cache)}
     start = time.perf_counter()
     subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site)], env=env, check=True)
     return time.perf_counter() - start
@@ -45,7 +40,7 @@ def page_weights(site: Path, pages: list[Path]) -> list[tuple[int, Path]]:
     aside. Served over loopback like `make serve`."""
     from playwright.sync_api import sync_playwright
 
-    from scripts.local_server import serve
+    from handbook.serving import serve
 
     results = []
     with serve(site) as base, sync_playwright() as playwright:
@@ -77,7 +72,7 @@ def main() -> int:
         site = tmp_path / "site"
         pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
 
-        scripts = ROOT / "diagrams"
+        scripts = ROOT / "figures"
         start = time.perf_counter()
         cold_figures = render_all(scripts, tmp_path / "cold")
         figures_cold = time.perf_counter() - start
@@ -109,7 +104,7 @@ def main() -> int:
             f"Anki deck: {deck.stat().st_size / 1024:.0f} KB; flashcards data: {cards.stat().st_size / 1024:.0f} KB raw, "
             f"{gz(cards) / 1024:.0f} KB gzip"
         )
-        from scripts.build_pdf import build_pdfs
+        from handbook.exports.pdf.make import build_pdfs
 
         printed = build_pdfs(site, tmp_path / "pdf")
         print(f"PDFs (make pdf after the build): {printed.seconds:.1f} s")
@@ -119,9 +114,7 @@ def main() -> int:
         for svg in sorted(svgs, key=lambda p: p.stat().st_size, reverse=True):
             print(f"  {svg.stat().st_size / 1024:6.0f} KB / {gz(svg) / 1024:4.0f} KB  {svg.name}")
     if shutil.which("npx"):  # Lighthouse scores of three pages, from their own loopback build
-        from scripts.lighthouse import run as lighthouse
-
-        lighthouse()
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "lighthouse.py")], check=False)
     return 0
 
 

@@ -1,236 +1,37 @@
-"""Build an Anki deck of every quiz question: `dist/backend-interview-handbook.apkg` (make anki).
+"""Write the Anki deck of every quiz question to dist/backend-interview-handbook.apkg (make anki).
 
-Usage: python scripts/build_anki.py [--root DIR] [--output FILE]. One note per question, in a sub-deck per nav
-section of the page that holds its quiz ("Backend Interview Handbook::Data at scale"). The front is the prompt
-and the choices; the back is the right answer(s), the explanation and a link to the question on the site.
-
-Ids never change between builds, so importing a newer deck updates the cards a reader already has and keeps
-their review history:
-- the model id and the deck ids are `stable_id(text)`: the first 4 bytes of SHA-256 of a fixed string
-  (`backend-interview-handbook/model/...`, `backend-interview-handbook/deck/<deck name>`), folded into
-  [2**30, 2**31), the range genanki recommends for hand-picked ids;
-- each note's GUID is `genanki.guid_for(question.id)`, and question ids are unique across the site.
-Change FIELDS only together with MODEL_VERSION: Anki keeps the fields it first saw for a model id.
+Usage: python scripts/build_anki.py [--root DIR] [--output FILE]. The same deck every build publishes.
 """
 
-from __future__ import annotations
-
 import argparse
-import hashlib
-import itertools
-import re
-import sqlite3
 import sys
-import tempfile
-import time
-import zipfile
-from dataclasses import dataclass
-from html import escape
 from pathlib import Path
-from string import ascii_uppercase
 
-import genanki
-from mkdocs.config import load_config
-from mkdocs.structure.files import get_files
-from mkdocs.structure.nav import get_navigation
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from macros import _quiz_calls, safe_markdown  # noqa: E402 - the same page lookup as the quiz_index macro
-from macros.data_loader import DataError, load_data  # noqa: E402
-from macros.data_models import Question  # noqa: E402
-from macros.nav_sections import section_titles  # noqa: E402
-
-ID_NAMESPACE = "backend-interview-handbook"
-ROOT_DECK = "Backend Interview Handbook"
-MODEL_VERSION = "multiple-choice-v1"
-OUTPUT = Path("dist") / "backend-interview-handbook.apkg"
-
-FIELDS = ["Prompt", "Choices", "Answer", "Explanation", "Link"]
-FRONT = '<div class="prompt">{{Prompt}}</div>{{Choices}}'
-BACK = (
-    '{{FrontSide}}<hr id="answer"><div class="answer">{{Answer}}</div>'
-    '<div class="explanation">{{Explanation}}</div><p class="link"><a href="{{Link}}">Read it in the handbook</a></p>'
-)
-CSS = """.card { font-family: system-ui, sans-serif; font-size: 18px; text-align: left; line-height: 1.45; }
-.hint { font-size: 0.85em; opacity: 0.7; }
-.answer { font-weight: 600; }
-.answer ul { list-style: none; padding-left: 0; }
-.link { font-size: 0.85em; }
-code, pre { font-family: ui-monospace, monospace; font-size: 0.9em; }
-pre { white-space: pre-wrap; }"""
-
-
-def stable_id(text: str) -> int:
-    """A fixed Anki id for `text`: the same on every build and machine, in [2**30, 2**31)."""
-    digest = hashlib.sha256(f"{ID_NAMESPACE}/{text}".encode()).digest()
-    return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
-
-
-MODEL = genanki.Model(
-    stable_id(f"model/{MODEL_VERSION}"),
-    f"{ROOT_DECK} question ({MODEL_VERSION})",
-    fields=[{"name": name} for name in FIELDS],
-    templates=[{"name": "Question", "qfmt": FRONT, "afmt": BACK}],
-    css=CSS,
-)
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where a quiz lives on the site: its deck (from the nav) and the absolute URL of its page."""
-
-    deck: str
-    url: str
-
-
-@dataclass(frozen=True)
-class Result:
-    cards: int
-    quizzes: int
-    output: Path
-
-
-def _deck_name(page) -> str:
-    """`Backend Interview Handbook::<section>::<sub-section>`, the nav sections above the page, outermost first."""
-    titles = [title.replace("::", ":") for title in section_titles(page)]  # `::` would nest one deck deeper
-    return "::".join([ROOT_DECK, *titles])
-
-
-def quiz_places(root: Path, quiz_ids) -> dict[str, Place]:
-    """Find the page and nav section of every quiz, reading mkdocs.yml and the pages as the build does."""
-    config = load_config(config_file=str(root / "mkdocs.yml"))
-    files = get_files(config)
-    get_navigation(files, config)  # gives every page its `.parent` section and `.url`
-    return places_in_nav(files, config["site_url"], quiz_ids)
-
-
-def places_in_nav(files, site_url: str | None, quiz_ids) -> dict[str, Place]:
-    """The place of each quiz, from MkDocs files whose pages already have their nav parents (after on_nav)."""
-    calls = _quiz_calls(files)
-    missing = [qid for qid in quiz_ids if qid not in calls]
-    if missing:
-        raise DataError(
-            [
-                f'data/quizzes/{qid}.yml: no page calls quiz("{qid}"): add {{{{ quiz("{qid}") }}}} to a page; '
-                "readers, the flashcards and the Anki deck only see quizzes that are on a page"
-                for qid in missing
-            ]
-        )
-    if not site_url:
-        raise DataError(["mkdocs.yml: site_url is not set: set it, the cards link to the pages on the site"])
-    site_url = site_url.rstrip("/") + "/"
-    places = {}
-    for qid in quiz_ids:
-        file = files.get_file_from_path(calls[qid])
-        places[qid] = Place(_deck_name(file.page), site_url + file.url)
-    return places
-
-
-def _tag(text: str) -> str:
-    """Anki splits tags on whitespace; ids are kebab-case already, this keeps any other value one tag."""
-    return re.sub(r"\s+", "_", text.strip())
-
-
-def section_tag(deck: str) -> str | None:
-    """`section::Data_at_scale` for a note in `Backend Interview Handbook::Data at scale[::…]` (Anki nests `::` tags)."""
-    parts = deck.split("::")
-    return f"section::{_tag(parts[1])}" if len(parts) > 1 else None
-
-
-def make_note(question: Question, quiz_id: str, link: str, deck: str = ROOT_DECK) -> genanki.Note:
-    """One note: prompt and choices (in the order the site shows them) on the front, the answer on the back."""
-    shown = [question.choices[i] for i in question.display_order]
-    hint = "Choose all that apply." if question.multiple else "Choose one answer."
-    choices = "".join(f"<li>{safe_markdown.inline(choice.text)}</li>" for choice in shown)
-    # Each right answer with the letter it has on the front, so the reader can match it to the one they picked.
-    answers = "".join(
-        f"<li><b>{letter}.</b> {safe_markdown.inline(choice.text)}</li>"
-        for letter, choice in zip(ascii_uppercase, shown, strict=False)
-        if choice.correct
-    )
-    tags = dict.fromkeys(_tag(tag) for tag in (question.difficulty, quiz_id, *question.tags))
-    if section := section_tag(deck):
-        tags[section] = None
-    return genanki.Note(
-        model=MODEL,
-        fields=[
-            safe_markdown.inline(question.prompt),
-            f'<p class="hint">{hint}</p><ol type="A">{choices}</ol>',
-            f"<ul>{answers}</ul>",
-            safe_markdown.block(question.explanation),
-            escape(link),
-        ],
-        tags=list(tags),
-        guid=genanki.guid_for(question.id),
-    )
-
-
-def _write_package(decks: list[genanki.Deck], output: Path, timestamp: float) -> None:
-    """Write the .apkg beside `output`, then move it into place: a failed build leaves no half-written deck.
-
-    Not genanki's `write_to_file`, which leaves its SQLite file behind in the system's temporary folder.
-    """
-    output.parent.mkdir(parents=True, exist_ok=True)
-    partial = output.with_name(output.name + ".partial")
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
-            database = Path(tmp) / "collection.anki2"
-            connection = sqlite3.connect(database)
-            try:
-                ids = itertools.count(int(timestamp * 1000))
-                genanki.Package(decks).write_to_db(connection.cursor(), timestamp, ids)
-                connection.commit()
-            finally:
-                connection.close()
-            with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
-                archive.write(database, "collection.anki2")
-                archive.writestr("media", "{}")  # no images or sounds
-        partial.replace(output)
-    finally:
-        partial.unlink(missing_ok=True)
-
-
-def build_deck(
-    root: Path = ROOT,
-    output: Path | None = None,
-    timestamp: float | None = None,
-    data=None,
-    places: dict[str, Place] | None = None,
-) -> Result:
-    """Build the .apkg from `root/data/quizzes` and `root/mkdocs.yml`; raise DataError on invalid data.
-
-    `timestamp` defaults to now: Anki updates an existing note on import only when the new one is newer.
-    The build hook passes the `data` and `places` it already has, so nothing is loaded twice.
-    """
-    output = output or root / OUTPUT
-    data = data or load_data(root)
-    places = places or quiz_places(root, list(data.quizzes))
-    # The parent deck too, so it gets a stable id rather than one Anki makes up on import.
-    decks = {ROOT_DECK: genanki.Deck(stable_id(f"deck/{ROOT_DECK}"), ROOT_DECK)}
-    cards = 0
-    for quiz_id, item in data.quizzes.items():
-        place = places[quiz_id]
-        deck = decks.setdefault(place.deck, genanki.Deck(stable_id(f"deck/{place.deck}"), place.deck))
-        for question in item.model.questions:
-            deck.add_note(make_note(question, quiz_id, f"{place.url}#q-{question.id}", place.deck))
-            cards += 1
-    _write_package(list(decks.values()), output, time.time() if timestamp is None else timestamp)
-    return Result(cards, len(data.quizzes), output)
+from handbook.content.loading import load_data
+from handbook.content.placements import load_placements
+from handbook.content.questions import question_views
+from handbook.errors import DataError
+from handbook.exports.anki import build_deck, places_in_nav
+from handbook.exports.catalog import ANKI_DECK
+from handbook.project import repository
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this repository)")
-    parser.add_argument("--output", type=Path, help=f"where to write the deck (default: ROOT/{OUTPUT.as_posix()})")
+    parser.add_argument("--root", type=Path, default=repository().root, help="the project folder")
+    parser.add_argument("--output", type=Path, help=f"where to write the deck (default: ROOT/dist/{ANKI_DECK})")
     args = parser.parse_args(argv)
+    output = args.output or args.root / "dist" / ANKI_DECK
     try:
-        result = build_deck(args.root, args.output)
+        data = load_data(args.root)
+        config, placements = load_placements(args.root)
+        places = places_in_nav(placements, config["site_url"], list(data.quizzes))
     except DataError as exc:
         print(f"invalid data files, no deck written:\n{exc}", file=sys.stderr)
         return 1
-    print(f"{result.cards} cards from {result.quizzes} quizzes written to {result.output}")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    cards = build_deck(question_views(data.quizzes), places, output)
+    print(f"{cards} cards from {len(data.quizzes)} quizzes written to {output}")
     return 0
 
 

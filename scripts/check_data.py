@@ -1,24 +1,19 @@
-"""Validate every quiz and checklist file; print `path:line: key: problem` lines and exit 1 on any problem."""
-
-from __future__ import annotations
+"""Validate every data file; print `path:line: key: problem` lines and exit 1 on any problem."""
 
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from macros.data_loader import DataError, load_data  # noqa: E402
+from handbook.content.loading import load_data
+from handbook.errors import DataError
+from handbook.project import repository
 
 
 def main() -> int:
     try:
-        data = load_data(ROOT)
+        data = load_data(repository().root)
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1
-    questions = sum(len(item.model.questions) for item in data.quizzes.values())
-    print(f"{len(data.quizzes)} quizzes ({questions} questions), {len(data.checklists)} checklists: valid")
+    print(f"{len(data.quizzes)} quizzes ({data.question_count} questions), {len(data.checklists)} checklists: valid")
     return 0
 
 

@@ -9,12 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from handbook.content.models import Checklist, Quiz
+from handbook.project import repository
 
-from macros.data_models import Checklist, Quiz  # noqa: E402
+ROOT = repository().root
 
 SCHEMAS = {"quiz": Quiz, "checklist": Checklist}
 FOLDERS = {"quiz": "quizzes", "checklist": "checklists"}
@@ -26,7 +25,7 @@ def render(name: str) -> str:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{name}.schema.json",
         "description": f"A {name} file of the Backend Interview Handbook: data/{FOLDERS[name]}/<id>.yml. "
-        "Generated from macros/data_models.py by scripts/export_schemas.py.",
+        "Generated from src/handbook/content/models.py by scripts/export_schemas.py.",
         **schema,
     }
     return json.dumps(schema, indent=2, sort_keys=False) + "\n"

@@ -23,11 +23,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from handbook.figures.chromium import CHROMIUM, CHROMIUM_ARGS
+from handbook.project import repository
+from handbook.serving import QuietHandler, serve
 
-from macros.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from scripts.local_server import QuietHandler, serve  # noqa: E402
+ROOT = repository().root
 
 LIGHTHOUSE = "lighthouse@13.5.0"
 CHROME = os.environ.get("CHROME_PATH", CHROMIUM)

@@ -10,11 +10,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
 
-from macros.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from scripts.local_server import serve  # noqa: E402
+from handbook.figures.chromium import CHROMIUM, CHROMIUM_ARGS
+from handbook.serving import serve
 
 
 def free_port() -> int:
@@ -85,8 +83,8 @@ def page(browser, site_url):
 @pytest.fixture(scope="session")
 def postgres():
     """One throwaway PostgreSQL for the whole session (never the machine's default cluster)."""
-    from pg_sandbox import pg_sandbox
-    from sql_examples import SERVER_SETTINGS
+    from tests.support.pg_sandbox import pg_sandbox
+    from tests.support.sql_examples import SERVER_SETTINGS
 
     with pg_sandbox(SERVER_SETTINGS) as conninfo:
         yield conninfo

@@ -15,9 +15,9 @@ from pathlib import Path
 import markdown
 import pytest
 
-from macros.checklist_block import render_checklist
-from macros.data_models import Checklist, Quiz
-from macros.quiz_block import render_quiz
+from handbook.rendering.checklists import render_checklist
+from handbook.content.models import Checklist, Quiz
+from handbook.rendering.quizzes import render_quiz
 
 FIXTURE_QUIZ = Quiz.model_validate(
     {

@@ -14,7 +14,7 @@ import pytest
 from mkdocs.config import load_config
 from playwright.sync_api import expect
 
-from macros.data_loader import load_data
+from handbook.content.loading import load_data
 from tests.browser.test_accessibility import violations
 from tests.conftest import ROOT
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.local_server import serve
+from handbook.serving import serve
 from tests.build.test_bad_input import QUIZ, build, project, template  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.browser

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import genanki
 
-from macros import safe_markdown
-from macros.data_loader import load_data
+from handbook.rendering import safe_markdown
+from handbook.content.loading import load_data
 from scripts.build_anki import FIELDS, MODEL, ROOT_DECK, build_deck, main, stable_id
 from tests.conftest import ROOT
 

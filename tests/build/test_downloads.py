@@ -8,8 +8,8 @@ import time
 import genanki
 import pytest
 
-from macros.data_loader import load_data
-from macros.downloads_catalog import ANKI_DECK, CHECKLISTS_PDF, HANDBOOK_PDF, site_path
+from handbook.content.loading import load_data
+from handbook.exports.catalog import ANKI_DECK, CHECKLISTS_PDF, HANDBOOK_PDF, site_path
 from tests.build.test_anki import SITE_URL, read_deck
 from tests.conftest import ROOT
 
@@ -43,7 +43,7 @@ def test_downloads_page_shows_the_card_count_size_and_date_and_links_every_file(
 
 
 def test_source_date_epoch_fixes_the_build_date(monkeypatch):
-    from macros.downloads_page import build_date
+    from handbook.rendering.downloads_page import build_date
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
     assert build_date() == "2026-01-01"

@@ -10,9 +10,9 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 
-from macros import safe_markdown
-from macros.data_loader import load_data
-from macros.data_models import Question
+from handbook.rendering import safe_markdown
+from handbook.content.loading import load_data
+from handbook.content.models import Question
 from tests.build.html_scan import scan
 from tests.conftest import ROOT
 

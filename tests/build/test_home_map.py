@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import Section, get_navigation
 
-from macros.handbook_map import render_map
+from handbook.rendering.home_map import render_map
 from tests.conftest import ROOT
 
 

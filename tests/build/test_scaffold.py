@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 
-from macros.data_loader import load_data
-from macros.figure_render import render_one
-from scripts.new import main as new
+from handbook.content.loading import load_data
+from handbook.figures.architecture import render_one
+from handbook.scaffold import main as new
 from tests.conftest import ROOT
 
 

@@ -9,8 +9,8 @@ from urllib.parse import unquote, urlsplit
 
 from mkdocs.config import load_config
 
-from macros.data_loader import load_data
-from macros.downloads_catalog import CHECKLISTS_PDF, HANDBOOK_PDF, site_path
+from handbook.content.loading import load_data
+from handbook.exports.catalog import CHECKLISTS_PDF, HANDBOOK_PDF, site_path
 from tests.build.html_scan import html_pages, scan
 from tests.conftest import ROOT
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.downloads_catalog import CHECKLISTS_PDF, HANDBOOK_PDF, PAPERS
-from scripts.build_pdf import build_pdfs
-from scripts.pdf_book.printing import Result
+from handbook.exports.catalog import CHECKLISTS_PDF, HANDBOOK_PDF, PAPERS
+from handbook.exports.pdf.make import build_pdfs
+from handbook.exports.pdf.printing import Result
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from macros.data_loader import load_data
-from scripts.pdf_book.book import load_book
+from handbook.content.loading import load_data
+from handbook.exports.pdf.book import load_book
 from tests.conftest import ROOT
 from tests.pdf.conftest import PAPER_KEYS, flat, page_count, poppler, texts
 

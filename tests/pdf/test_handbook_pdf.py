@@ -13,8 +13,8 @@ from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 
 from macros import _quiz_calls
-from macros.data_loader import load_data
-from scripts.pdf_book.book import load_book
+from handbook.content.loading import load_data
+from handbook.exports.pdf.book import load_book
 from tests.conftest import ROOT
 from tests.pdf.conftest import PAPER_KEYS, destinations, flat, page_count, poppler, texts
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts import build_pdf
-from scripts.pdf_book import printing, verify
-from scripts.pdf_book.book import BookError, Chapter, handbook_html, load_book
+from handbook.exports.pdf import make as build_pdf
+from handbook.exports.pdf import printing, verify
+from handbook.exports.pdf.book import BookError, Chapter, handbook_html, load_book
 
 BOOK_CSS = Path(build_pdf.HERE / "book.css")
 TALL_SVG = (

@@ -6,7 +6,7 @@ import re
 import urllib.request
 from urllib.parse import urljoin
 
-from scripts.build_pdf import _publish
+from handbook.exports.pdf.make import _publish
 
 
 def test_every_download_link_resolves_once_the_pdfs_are_published(printed, site_dir, site_url):

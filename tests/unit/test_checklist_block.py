@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from macros.checklist_block import render_checklist, render_checklist_index
-from macros.data_models import Checklist
+from handbook.rendering.checklists import render_checklist, render_checklist_index
+from handbook.content.models import Checklist
 
 CHECKLIST = Checklist.model_validate(
     {

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.data_loader import DataError, load_data
+from handbook.content.loading import load_data
+from handbook.errors import DataError
 
 GOOD_QUIZ = """\
 id: sample

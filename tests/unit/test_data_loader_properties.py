@@ -20,8 +20,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros.data_loader import DataError, load_file
-from macros.data_models import Checklist, Quiz
+from handbook.content.loading import load_file
+from handbook.errors import DataError
+from handbook.content.models import Checklist, Quiz
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # One folder for all examples (a pytest tmp_path per example would be slow under Hypothesis); removed at exit.

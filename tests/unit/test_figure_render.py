@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from macros import figure_render
-from macros.figure_render import FigureError, render_all
+from handbook.figures import architecture as figure_render
+from handbook.errors import FigureError
+from handbook.figures.architecture import render_all
 
 TWO_DATABASES = """\
 from diagrams import Diagram, Edge

@@ -7,7 +7,7 @@ import struct
 import time
 import urllib.request
 
-from scripts.local_server import serve
+from handbook.serving import serve
 
 
 def test_serves_the_folder_on_loopback(tmp_path):

@@ -6,8 +6,8 @@ import re
 from types import SimpleNamespace
 
 from macros import _quiz_calls
-from macros.data_models import Quiz
-from macros.quiz_block import render_quiz, render_quiz_index
+from handbook.content.models import Quiz
+from handbook.rendering.quizzes import render_quiz, render_quiz_index
 
 QUIZ = Quiz.model_validate(
     {
@@ -136,8 +136,8 @@ def test_quiz_pages_are_found_from_the_macro_calls_in_page_sources():
 
 
 def test_choices_are_shown_in_a_stable_shuffle_that_keeps_their_indices():
-    from macros.data_models import Quiz
-    from macros.quiz_block import render_quiz
+    from handbook.content.models import Quiz
+    from handbook.rendering.quizzes import render_quiz
 
     choices = [{"text": f"choice {n}", "correct": n == 0} for n in range(5)]
     quiz = Quiz.model_validate(

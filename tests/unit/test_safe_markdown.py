@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from macros import safe_markdown
+from handbook.rendering import safe_markdown
 
 UNSAFE_LINKS = [
     "[click](javascript:window.__pwned=1)",

@@ -8,10 +8,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
-from macros.tables import availability, estimates, latency  # noqa: E402
+from handbook.rendering.tables import availability, estimates, latency
 
 
 def test_three_nines_month_is_about_43_8_minutes():

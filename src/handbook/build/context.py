@@ -1,0 +1,93 @@
+"""The per-build context: what one stage of a build produces and a later one reads, kept on the build's config.
+
+MkDocs makes a new config for every build (and every `mkdocs serve` rebuild), so state kept here never leaks
+from one build into the next, and nothing is passed through module globals.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from mkdocs.exceptions import PluginError
+
+from handbook.content.loading import HandbookData, load_data
+from handbook.content.placements import Placements, read_placements
+from handbook.content.questions import QuestionView, question_views
+from handbook.errors import HandbookError
+from handbook.figures.mermaid_pages import MermaidFigures
+from handbook.project import Project
+from handbook.site_policy.csp import empty_hashes
+
+_ATTRIBUTE = "handbook_context"
+
+
+@dataclass
+class BuildContext:
+    project: Project
+    data: HandbookData
+    site_url: str  # the published site_url from mkdocs.yml, also when `serve` or a test overrides it
+    figures: dict = field(default_factory=dict)  # figure name -> Figure, set when the figures are rendered
+    placements: Placements | None = None  # set in on_nav, once pages have their nav parents
+    downloads: dict[str, int] = field(default_factory=dict)  # download file name -> bytes this build publishes
+    problems: dict[str, list[str]] = field(default_factory=dict)  # page src -> content errors found by macros
+    csp_hashes: dict[str, set[str]] = field(default_factory=empty_hashes)  # inline hashes of every page so far
+
+    @cached_property
+    def questions(self) -> dict[str, list[QuestionView]]:
+        return question_views(self.data.quizzes)
+
+    @cached_property
+    def mermaid(self) -> MermaidFigures:
+        return MermaidFigures(self.project)
+
+    def place_pages(self, files, nav_pages) -> None:
+        """Read where each quiz, checklist and figure lives, once pages have their nav parents (on_nav)."""
+        self.placements = read_placements(files, nav_pages)
+
+    def report(self, page_src: str, problem: str) -> None:
+        """Remember a content error on a page; the build stops with all of a page's problems once it renders."""
+        self.problems.setdefault(page_src, []).append(problem)
+
+
+def start(config) -> BuildContext:
+    """Load and validate the project's data and attach a fresh context to this build's config."""
+    project = Project.of_config(config)
+    try:
+        data = load_data(project.root)
+    except HandbookError as exc:
+        raise PluginError(f"invalid data files:\n{exc}") from None
+    context = BuildContext(project, data, _published_site_url(config))
+    setattr(config, _ATTRIBUTE, context)
+    return context
+
+
+def forget_reported_messages() -> None:
+    """Let this build report an error the previous one reported: MkDocs' duplicate filter on its build logger
+    would otherwise print only "Aborted with a BuildError!" when `mkdocs serve` rebuilds after the same mistake."""
+    import logging
+
+    for log_filter in logging.getLogger("mkdocs.commands.build").filters:
+        if hasattr(log_filter, "msgs"):
+            log_filter.msgs.clear()
+
+
+def context_of(config) -> BuildContext:
+    context = getattr(config, _ATTRIBUTE, None)
+    if context is None:
+        raise PluginError("hooks/build_context.py must be the first hook in mkdocs.yml: the handbook has no context")
+    return context
+
+
+def _published_site_url(config) -> str:
+    from mkdocs.utils import yaml_load
+
+    with open(config.config_file_path, encoding="utf-8") as source:
+        return (yaml_load(source) or {}).get("site_url") or ""
+
+
+def closest(wanted: str, known) -> str:
+    """`did you mean "x"?` for the known id closest to `wanted`, else how many ids exist."""
+    match = difflib.get_close_matches(wanted, list(known), n=1, cutoff=0.5)
+    return f'did you mean "{match[0]}"?' if match else f"{len(known)} ids exist, none close to it"

@@ -1,0 +1,65 @@
+"""The study files every build publishes: the Anki deck and the flashcards' deck (called in `on_nav`).
+
+`on_nav` because both name the nav section of each quiz's page, and because it runs before any page renders:
+the downloads page can then link the deck and show its size, and MkDocs' strict link check sees the file.
+Nothing is written into `docs/`: the files are added to the build's files, so `mkdocs serve` rebuilds them
+when a quiz changes. The deck is cached by content; its links point to the published site (`site_url` in
+mkdocs.yml), also when `mkdocs serve` or the tests build with a local address.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from importlib.metadata import version
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
+
+from handbook.build.context import BuildContext
+from handbook.errors import DataError
+from handbook.content import models, questions
+from handbook.exports import anki, flashcards
+from handbook.rendering import safe_markdown
+from handbook.exports.catalog import ANKI_DECK, site_path
+
+# The code that shapes the deck: a change to any of these builds it again.
+DECK_CODE = [anki, flashcards, questions, safe_markdown, models]
+
+
+def _deck_key(context: BuildContext, places: dict) -> str:
+    digest = hashlib.sha256()
+    for path in sorted((context.project.data / "quizzes").glob("*.yml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for module in DECK_CODE:
+        digest.update(Path(module.__file__).read_bytes())
+    digest.update(json.dumps({qid: [p.deck, p.url] for qid, p in sorted(places.items())}).encode())
+    digest.update(f"genanki {version('genanki')}".encode())
+    return digest.hexdigest()[:20]
+
+
+def anki_deck(context: BuildContext) -> bytes:
+    """The deck's bytes, from the cache or newly built into it (written whole, then moved into place)."""
+    try:
+        places = anki.places_in_nav(context.placements, context.site_url, list(context.data.quizzes))
+    except DataError as exc:
+        raise PluginError(f"the Anki deck cannot be built:\n{exc}") from None
+    cache = context.project.cache("downloads")
+    cached = cache / f"{_deck_key(context, places)}.apkg"
+    if not cached.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        for old in cache.glob("*.apkg"):  # an older deck is never used again
+            old.unlink(missing_ok=True)
+        anki.build_deck(context.questions, places, cached)
+    return cached.read_bytes()
+
+
+def publish(context: BuildContext, config, files) -> None:
+    """Add the Anki deck and the flashcards' JSON to this build's files."""
+    # The bytes, not the cached path: another build (mkdocs serve beside make test) may prune the cache.
+    deck = anki_deck(context)
+    context.downloads[ANKI_DECK] = len(deck)
+    files.append(File.generated(config, site_path(ANKI_DECK), content=deck))
+    cards = json.dumps(flashcards.deck(context.questions, context.placements), ensure_ascii=False, separators=(",", ":"))
+    files.append(File.generated(config, flashcards.SITE_PATH, content=cards, inclusion=InclusionLevel.INCLUDED))

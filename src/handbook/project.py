@@ -1,0 +1,46 @@
+"""Where a project's parts live, given its root folder (the folder holding mkdocs.yml)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @classmethod
+    def of_config(cls, config) -> Project:
+        """The project a MkDocs config belongs to (tests build copies of it elsewhere)."""
+        return cls(Path(config.config_file_path).resolve().parent)
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def figure_scripts(self) -> Path:
+        return self.root / "figures"
+
+    @property
+    def node_modules(self) -> Path:
+        return self.root / "node_modules"
+
+    def cache(self, name: str) -> Path:
+        """A cache folder under `.cache/`; `HANDBOOK_CACHE` moves them all (tests share one across copies)."""
+        return Path(os.environ.get("HANDBOOK_CACHE", self.root / ".cache")) / name
+
+    def display(self, path: Path) -> str:
+        """`path` as messages show it: relative to the root when it is inside."""
+        return path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else str(path)
+
+
+def repository() -> Project:
+    """This checkout (the package is installed from it in editable mode): the default for command-line tools."""
+    return Project(Path(__file__).resolve().parents[2])
