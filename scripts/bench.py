@@ -17,8 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from handbook.figures.chromium import CHROMIUM, CHROMIUM_ARGS
 from handbook.figures.architecture import render_all, render_one
+from handbook.figures.chromium import CHROMIUM, CHROMIUM_ARGS
 from handbook.project import repository
 
 ROOT = repository().root

@@ -7,11 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from handbook.content.loading import load_data
-from handbook.content.placements import load_placements
-from handbook.content.questions import question_views
 from handbook.errors import DataError
-from handbook.exports.anki import build_deck, places_in_nav
+from handbook.exports.anki import build_project_deck
 from handbook.exports.catalog import ANKI_DECK
 from handbook.project import repository
 
@@ -23,15 +20,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     output = args.output or args.root / "dist" / ANKI_DECK
     try:
-        data = load_data(args.root)
-        config, placements = load_placements(args.root)
-        places = places_in_nav(placements, config["site_url"], list(data.quizzes))
+        cards, quizzes = build_project_deck(args.root, output)
     except DataError as exc:
         print(f"invalid data files, no deck written:\n{exc}", file=sys.stderr)
         return 1
-    output.parent.mkdir(parents=True, exist_ok=True)
-    cards = build_deck(question_views(data.quizzes), places, output)
-    print(f"{cards} cards from {len(data.quizzes)} quizzes written to {output}")
+    print(f"{cards} cards from {quizzes} quizzes written to {output}")
     return 0
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from handbook.figures.chromium import CHROMIUM, CHROMIUM_ARGS
 from handbook.serving import serve
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def free_port() -> int:

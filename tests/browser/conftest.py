@@ -15,8 +15,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-from handbook.rendering.checklists import render_checklist
 from handbook.content.models import Checklist, Quiz
+from handbook.rendering.checklists import render_checklist
 from handbook.rendering.quizzes import render_quiz
 
 FIXTURE_QUIZ = Quiz.model_validate(

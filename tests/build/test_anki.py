@@ -9,10 +9,28 @@ from pathlib import Path
 
 import genanki
 
-from handbook.rendering import safe_markdown
 from handbook.content.loading import load_data
-from scripts.build_anki import FIELDS, MODEL, ROOT_DECK, build_deck, main, stable_id
+from handbook.exports.anki import FIELDS, MODEL, ROOT_DECK, build_project_deck, stable_id
+from handbook.rendering import safe_markdown
 from tests.conftest import ROOT
+from tests.support.contexts import copy_table_data
+
+BUILD_ANKI = ROOT / "scripts" / "build_anki.py"
+
+
+def main(argv: list[str]) -> int:
+    """`make anki` as a reader runs it: the script, in its own process."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, str(BUILD_ANKI), *argv], capture_output=True, text=True, check=False)
+    sys.stderr.write(result.stderr)
+    return result.returncode
+
+
+def build_deck(root: Path, output: Path, timestamp: float | None = None):
+    cards, _ = build_project_deck(root, output, timestamp)
+    return type("Result", (), {"cards": cards, "output": output})
 
 SITE_URL = "https://backend-handbook.github.io/backend-interview-handbook/"
 
@@ -80,7 +98,11 @@ questions:
     choices:
       - text: Lookups by key
         correct: true
+        why: It finds the row without a scan.
       - text: Bulk inserts
+        why: Every insert also updates the index.
+      - text: Full scans
+        why: A scan reads every row anyway.
     explanation: An index trades write work for faster reads.
     difficulty: junior
     tags: [indexes]
@@ -89,7 +111,11 @@ questions:
     choices:
       - text: Both
         correct: true
+        why: Data is escaped.
       - text: Neither
+        why: Data never renders as markup.
+      - text: Only the prompt
+        why: Choices are escaped too.
     explanation: Raw HTML in data is escaped.
     difficulty: senior
 """
@@ -101,6 +127,7 @@ def small_project(root: Path, word: str) -> Path:
     (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
     (root / "docs" / "topic" / "tiny.md").write_text('# Tiny\n\n{{ quiz("tiny") }}\n', encoding="utf-8")
     (root / "data" / "quizzes").mkdir(parents=True)
+    copy_table_data(root)
     (root / "data" / "quizzes" / "tiny.yml").write_text(QUIZ.replace("{word}", word), encoding="utf-8")
     (root / "mkdocs.yml").write_text(
         "site_name: Tiny\nsite_url: https://example.org/tiny/\nnav:\n  - index.md\n  - A section:\n      - topic/tiny.md\n",
@@ -131,7 +158,7 @@ def test_invalid_data_stops_the_build_with_the_loader_message(tmp_path, capsys):
     quiz.write_text(quiz.read_text(encoding="utf-8").replace("difficulty: senior", "difficulty: expert"))
     output = tmp_path / "deck.apkg"
     assert main(["--root", str(root), "--output", str(output)]) == 1
-    assert "data/quizzes/tiny.yml:20: questions[1].difficulty: 'expert' is not allowed" in capsys.readouterr().err
+    assert "data/quizzes/tiny.yml:28: questions[1].difficulty: 'expert' is not allowed" in capsys.readouterr().err
     assert not output.exists()
 
 

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 
-from tests.conftest import ROOT
-
-_spec = importlib.util.spec_from_file_location("content_security_policy", ROOT / "hooks" / "content_security_policy.py")
-csp = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(csp)
+from handbook.site_policy import csp
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"')
 REQUIRED = [

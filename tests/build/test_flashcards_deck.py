@@ -1,34 +1,27 @@
-"""The flashcards' deck (hooks/flashcards.py, `assets/flashcards.json`): every question once, linked to its anchor."""
+"""The flashcards' deck (handbook/exports/flashcards.py, `assets/flashcards.json`): every question once, linked."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
+from types import SimpleNamespace
 
 import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 
-from handbook.rendering import safe_markdown
 from handbook.content.loading import load_data
 from handbook.content.models import Question
+from handbook.content.placements import read_placements
+from handbook.content.questions import question_views, view
+from handbook.exports import flashcards
+from handbook.rendering import safe_markdown
 from tests.build.html_scan import scan
 from tests.conftest import ROOT
 
 DATA = load_data(ROOT)
 CONFIG = load_config(config_file=str(ROOT / "mkdocs.yml"))
-
-
-def _load_hook():
-    """The hook as MkDocs loads it: by path (hooks/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("flashcards_hook", ROOT / "hooks" / "flashcards.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-HOOK = _load_hook()
+HOOK = flashcards
 
 
 @pytest.fixture(scope="module")
@@ -104,14 +97,15 @@ def test_a_card_keeps_the_display_order_and_escapes_raw_html():
             "difficulty": "mid",
             "explanation": "Data files are *escaped*.",
             "choices": [
-                {"text": "First right", "correct": True},
-                {"text": "Wrong one"},
-                {"text": "Second right", "correct": True},
-                {"text": "Another wrong"},
+                {"text": "First right", "correct": True, "why": "Yes."},
+                {"text": "Wrong one", "why": "No."},
+                {"text": "Second right", "correct": True, "why": "Yes."},
+                {"text": "Another wrong", "why": "No."},
             ],
         }
     )
-    card = HOOK.card(question, "tiny", "Data at scale", "data/tiny/")
+    page = SimpleNamespace(url="data/tiny/", section="Data at scale")
+    card = HOOK.card(view(question, "tiny"), page)
     assert card["url"] == "data/tiny/#q-tiny-question" and card["section"] == "Data at scale"
     assert sorted(card["choices"][n] for n in card["correct"]) == ["First right", "Second right"]
     assert card["choices"] == [question.choices[i].text for i in question.display_order]
@@ -126,10 +120,10 @@ def test_only_quizzes_a_page_calls_get_cards_and_a_page_outside_the_nav_is_named
     (tmp_path / "extra").mkdir()
     (tmp_path / "extra" / "page.md").write_text(f'# Extra\n\n{{{{ quiz("{quiz_id}") }}}}\n', encoding="utf-8")
     page = File("extra/page.md", src_dir=str(tmp_path), dest_dir=str(tmp_path / "site"), use_directory_urls=True)
-    cards = HOOK.deck(DATA, Files([page]), nav_pages=[])["cards"]
+    cards = HOOK.deck(question_views(DATA.quizzes), read_placements(Files([page]), nav_pages=[]))["cards"]
     assert {card["quiz"] for card in cards} == {quiz_id}
     assert len(cards) == len(DATA.quizzes[quiz_id].model.questions)
-    assert {card["section"] for card in cards} == {"Other pages"}
+    assert {card["section"] for card in cards} == {"Extra"}, "a page outside the nav is its own section"
     assert cards[0]["url"] == f"extra/page/#q-{cards[0]['id']}"
 
 

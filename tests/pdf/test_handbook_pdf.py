@@ -12,8 +12,8 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 
-from macros import _quiz_calls
 from handbook.content.loading import load_data
+from handbook.content.placements import load_placements
 from handbook.exports.pdf.book import load_book
 from tests.conftest import ROOT
 from tests.pdf.conftest import PAPER_KEYS, destinations, flat, page_count, poppler, texts
@@ -109,8 +109,7 @@ def expected_answers(quiz) -> list[str]:
 def test_quiz_answers_end_each_chapter_and_match_the_data(printed):
     pdf = printed.handbook("a4")
     quizzes = load_data(ROOT).quizzes
-    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
-    pages = _quiz_calls(get_files(config))
+    pages = {qid: page.src_uri for qid, page in load_placements(ROOT)[1].quiz.items()}
     by_source = {chapter.source: chapter for chapter in book().chapters}
     checked = 0
     for quiz_id, item in quizzes.items():

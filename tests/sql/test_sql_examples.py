@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import psycopg
 import pytest
+
 from tests.support.sql_examples import EXAMPLES, Runner, diff, expected_path, query_files, split_statements
 
 pytestmark = pytest.mark.database
@@ -19,7 +20,9 @@ def runner(postgres) -> Runner:
 
 @pytest.mark.parametrize("query", QUERIES, ids=[f"{q.parent.name}/{q.name}" for q in QUERIES])
 def test_sql_example_returns_what_the_page_shows(runner, query):
-    assert expected_path(query).exists(), f"run `.venv/bin/python -m tests.support.sql_examples --update {query.parent.name}`"
+    assert expected_path(query).exists(), (
+        f"run `.venv/bin/python -m tests.support.sql_examples --update {query.parent.name}`"
+    )
     changed = diff(query, runner.run(query))
     assert not changed, f"the result changed; if that is intended, run the --update command:\n{changed}"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from handbook.rendering.checklists import render_checklist, render_checklist_index
 from handbook.content.models import Checklist
+from handbook.rendering.checklists import render_checklist, render_checklist_index
 
 CHECKLIST = Checklist.model_validate(
     {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -21,6 +22,9 @@ questions:
         correct: true
         why: Because.
       - text: That one
+        why: Not that.
+      - text: The other one
+        why: Nor that.
     explanation: This one is right because of the mechanism.
     difficulty: junior
 """
@@ -46,11 +50,30 @@ def write(root: Path, relative: str, text: str | bytes) -> Path:
     return path
 
 
+REAL_DATA = Path(__file__).resolve().parents[2] / "data"
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     write(tmp_path, "data/quizzes/sample.yml", GOOD_QUIZ)
     write(tmp_path, "data/checklists/night.yml", GOOD_CHECKLIST)
+    for table in ("latency-numbers.yml", "estimation-examples.yml"):
+        shutil.copy(REAL_DATA / table, tmp_path / "data" / table)
     return tmp_path
+
+
+def test_table_data_is_validated_with_the_file_line_and_key(project: Path):
+    """The latency and estimate tables are data too: an unknown or mistyped key stops the build."""
+    path = project / "data" / "estimation-examples.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("peak_factor: 3", "peak_factr: 3", 1), encoding="utf-8")
+    latency = project / "data" / "latency-numbers.yml"
+    latency.write_text(latency.read_text(encoding="utf-8").replace("nanoseconds: 100\n", "nanoseconds: -1\n", 1))
+    found = problems_for(project)
+    assert any(
+        p.startswith("data/estimation-examples.yml:") and "services[0].peak_factr: unknown key" in p for p in found
+    ), found
+    assert any(p.startswith("data/estimation-examples.yml:") and "peak_factor` is missing" in p for p in found), found
+    assert any(p.startswith("data/latency-numbers.yml:") and "nanoseconds" in p for p in found), found
 
 
 def problems_for(project: Path) -> list[str]:
@@ -85,7 +108,7 @@ BAD_QUIZZES = [
     (
         "unknown key",
         GOOD_QUIZ.replace("    difficulty: junior", "    difficulty: junior\n    answer: 1"),
-        "sample.yml:13: questions[0].answer: unknown key `answer`: remove it or check its spelling",
+        "sample.yml:16: questions[0].answer: unknown key `answer`: remove it or check its spelling",
     ),
     (
         "wrong type",
@@ -100,12 +123,12 @@ BAD_QUIZZES = [
     (
         "bad difficulty",
         GOOD_QUIZ.replace("difficulty: junior", "difficulty: easy"),
-        "sample.yml:12: questions[0].difficulty: 'easy' is not allowed: 'junior', 'mid' or 'senior'",
+        "sample.yml:15: questions[0].difficulty: 'easy' is not allowed: 'junior', 'mid' or 'senior'",
     ),
     (
         "one choice",
-        GOOD_QUIZ.replace("      - text: That one\n", ""),
-        "sample.yml:6: questions[0].choices: List should have at least 2 items after validation, not 1",
+        GOOD_QUIZ.replace("      - text: That one\n        why: Not that.\n", ""),
+        "sample.yml:6: questions[0].choices: List should have at least 3 items after validation, not 2",
     ),
     (
         "id not kebab-case",

@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from handbook.content.loading import load_file
-from handbook.errors import DataError
 from handbook.content.models import Checklist, Quiz
+from handbook.errors import DataError
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # One folder for all examples (a pytest tmp_path per example would be slow under Hypothesis); removed at exit.
@@ -37,7 +37,11 @@ VALID_QUIZ = {
         {
             "id": "sample-first",
             "prompt": "Which is right?",
-            "choices": [{"text": "This one", "correct": True, "why": "Because."}, {"text": "That one"}],
+            "choices": [
+                {"text": "This one", "correct": True, "why": "Because."},
+                {"text": "That one", "why": "Not that."},
+                {"text": "The other", "why": "Nor that."},
+            ],
             "explanation": "This one is right because of the mechanism.",
             "difficulty": "junior",
             "tags": ["basics"],

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook.figures import architecture as figure_render
 from handbook.errors import FigureError
+from handbook.figures import architecture as figure_render
 from handbook.figures.architecture import render_all
 
 TWO_DATABASES = """\

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-
 from handbook.rendering.tables import glossary, references
+from tests.support.contexts import pages_from, real_context
+
+ROOT = Path(__file__).resolve().parents[2]
 
 # --- glossary -----------------------------------------------------------------------------------------------
 
@@ -45,8 +45,12 @@ def test_a_term_defined_twice_is_an_error():
 
 
 def test_the_real_glossary_has_one_entry_per_abbreviation_line():
-    lines = [line for line in glossary.ABBREVIATIONS.read_text(encoding="utf-8").splitlines() if line.startswith("*[")]
-    rendered = glossary.glossary()
+    lines = [
+        line
+        for line in (ROOT / "docs" / glossary.ABBREVIATIONS).read_text(encoding="utf-8").splitlines()
+        if line.startswith("*[")
+    ]
+    rendered = glossary.glossary(context=real_context())
     assert rendered.count("<a id=") == len(lines) > 0
     for line in lines:
         term = line[2 : line.index("]")]
@@ -105,18 +109,20 @@ def test_further_reading_joins_continuation_lines_and_stops_at_the_next_section(
 
 def test_a_page_without_further_reading_contributes_nothing(docs):
     assert references.further_reading(PAGE_C) == []
-    pages = references.collect_pages(docs, {"c.md": None, "b/page-b.md": "Section", "a/page-a.md": "Section"})
+    pages = references.collect_pages(
+        pages_from(docs, {"c.md": None, "b/page-b.md": "Section", "a/page-a.md": "Section"})
+    )
     assert [page.src for page in pages] == ["b/page-b.md", "a/page-a.md"]  # nav order; c.md, includes/ skipped
 
 
 def test_a_pure_cross_reference_is_dropped_and_other_internal_links_resolve_from_the_docs_root(docs):
-    pages = {page.src: page for page in references.collect_pages(docs, {})}
+    pages = {page.src: page for page in references.collect_pages(pages_from(docs, {}))}
     assert not any("in this handbook" in item for item in pages["a/page-a.md"].items)
     assert pages["b/page-b.md"].items[-1].endswith("see [Page A](a/page-a.md).")
 
 
 def test_a_url_cited_on_two_pages_is_listed_once_with_both_pages(docs):
-    pages = references.collect_pages(docs, {"a/page-a.md": "Section", "b/page-b.md": "Section"})
+    pages = references.collect_pages(pages_from(docs, {"a/page-a.md": "Section", "b/page-b.md": "Section"}))
     out = references.render_references(pages)
     shared = [line for line in out.splitlines() if "docs.example.com/shared" in line]
     assert shared == [
@@ -127,7 +133,7 @@ def test_a_url_cited_on_two_pages_is_listed_once_with_both_pages(docs):
 
 
 def test_books_and_papers_lists_each_work_once_at_the_top(docs):
-    pages = references.collect_pages(docs, {"a/page-a.md": "Section", "b/page-b.md": "Section"})
+    pages = references.collect_pages(pages_from(docs, {"a/page-a.md": "Section", "b/page-b.md": "Section"}))
     out = references.render_references(pages)
     summary = out.split("\n## Section")[0].splitlines()
     assert summary[:2] == ["## Books and papers", ""]
@@ -138,15 +144,16 @@ def test_books_and_papers_lists_each_work_once_at_the_top(docs):
     ]
 
 
-def test_nav_sections_follow_mkdocs_yml_and_list_the_new_pages():
-    sections = references.nav_sections(ROOT / "mkdocs.yml")
-    assert sections["data/replication.md"] == "Data at scale"
-    assert sections["system-design/case-studies/ride-sharing.md"] == "The system-design round"
-    assert sections["glossary.md"] is None and sections["references.md"] is None
+def test_sections_come_from_the_nav_mkdocs_builds():
+    pages = {page.src_uri: page for page in real_context().placements.pages}
+    assert pages["data/replication.md"].sections == ("Data at scale",)
+    assert pages["system-design/case-studies/ride-sharing.md"].sections == ("The system-design round", "Case studies")
+    assert pages["glossary.md"].sections == () and pages["references.md"].sections == ()
+    assert "includes/abbreviations.md" not in pages, "exclude_docs is honoured"
 
 
 def test_the_real_references_cite_raft_and_dynamo_once_in_the_summary():
-    summary = references.references().split("\n## ", 2)[0]
+    summary = references.references(context=real_context()).split("\n## ", 2)[0]
     assert summary.count("raft.github.io/raft.pdf") == 1
     assert summary.count("amazon-dynamo-sosp2007.pdf") == 1
     assert summary.count("Designing Data-Intensive Applications") == 1

@@ -5,9 +5,18 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
-from macros import _quiz_calls
 from handbook.content.models import Quiz
-from handbook.rendering.quizzes import render_quiz, render_quiz_index
+from handbook.content.placements import read_placements
+from handbook.content.questions import question_views
+from handbook.rendering.quizzes import render_quiz as render_views
+from handbook.rendering.quizzes import render_quiz_index
+
+
+def render_quiz(quiz: Quiz, heading_level: int = 2) -> str:
+    """The block as the macro renders it: from the build's question views."""
+    views = question_views({quiz.id: SimpleNamespace(model=quiz)})[quiz.id]
+    return render_views(quiz, views, heading_level)
+
 
 QUIZ = Quiz.model_validate(
     {
@@ -21,7 +30,8 @@ QUIZ = Quiz.model_validate(
                 "explanation": "Because <script>x()</script>.",
                 "choices": [
                     {"text": "Right <b>", "correct": True, "why": "Yes <script>y()</script>"},
-                    {"text": "Wrong"},
+                    {"text": "Wrong", "why": "No."},
+                    {"text": "Also wrong", "why": "Neither."},
                 ],
             },
             {
@@ -29,7 +39,11 @@ QUIZ = Quiz.model_validate(
                 "prompt": "Pick two",
                 "difficulty": "senior",
                 "explanation": "Both.",
-                "choices": [{"text": "A", "correct": True}, {"text": "B"}, {"text": "C", "correct": True}],
+                "choices": [
+                    {"text": "A", "correct": True, "why": "A is."},
+                    {"text": "B", "why": "B is not."},
+                    {"text": "C", "correct": True, "why": "C is."},
+                ],
             },
         ],
     }
@@ -48,7 +62,7 @@ def test_script_in_any_text_is_escaped_never_markup():
 def test_single_answer_question_is_a_radio_group_without_check_button():
     html = render_quiz(QUIZ)
     one = html[html.index('id="q-sample-one"') : html.index('id="q-sample-many"')]
-    assert one.count('type="radio"') == 2 and 'type="checkbox"' not in one
+    assert one.count('type="radio"') == 3 and 'type="checkbox"' not in one
     assert 'data-multiple="false"' in one and 'data-correct="0"' in one
     assert "hb-question__check" not in one
     assert '<input type="radio" id="hbq-sample-one-0" name="hbq-sample-one" value="0">' in one
@@ -75,7 +89,7 @@ def test_answers_stay_in_closed_details_with_every_why_and_a_live_feedback_regio
     )
     assert '<details class="hb-answer success" open' not in html
     assert '<li class="hb-why hb-why--right"><strong>Right:</strong> Right &lt;b&gt;.' in html
-    assert '<li class="hb-why hb-why--wrong"><strong>Wrong:</strong> Wrong.</li>' in html
+    assert '<li class="hb-why hb-why--wrong"><strong>Wrong:</strong> Wrong. No.</li>' in html
     assert html.count('<div class="hb-feedback" aria-live="polite"></div>') == 2
 
 
@@ -110,11 +124,11 @@ def test_quiz_index_links_counts_and_progress_cells():
 
 
 def _file(src_uri: str, text: str):
-    return SimpleNamespace(src_uri=src_uri, content_string=text)
+    return SimpleNamespace(src_uri=src_uri, content_string=text, page=None, url=src_uri.removesuffix(".md") + "/")
 
 
 class _Files:
-    """Like MkDocs' Files, hashable by identity: the page lookup is remembered per collection."""
+    """Like MkDocs' Files, as far as the placements read it."""
 
     def __init__(self, pages):
         self.pages = pages
@@ -132,14 +146,15 @@ def test_quiz_pages_are_found_from_the_macro_calls_in_page_sources():
             _file("a/copy.md", '{{ quiz( quiz_id="sharding" ) }}'),
         ]
     )
-    assert _quiz_calls(files) == {"sharding": "a/copy.md", "caching": "data/caching.md"}
+    placed = read_placements(files, [])
+    assert {qid: page.src_uri for qid, page in placed.quiz.items()} == {
+        "sharding": "a/copy.md",
+        "caching": "data/caching.md",
+    }, "the first page by path holds a quiz called twice; a mention in prose or backticks is no call"
 
 
 def test_choices_are_shown_in_a_stable_shuffle_that_keeps_their_indices():
-    from handbook.content.models import Quiz
-    from handbook.rendering.quizzes import render_quiz
-
-    choices = [{"text": f"choice {n}", "correct": n == 0} for n in range(5)]
+    choices = [{"text": f"choice {n}", "correct": n == 0, "why": f"reason {n}"} for n in range(5)]
     quiz = Quiz.model_validate(
         {
             "id": "q",

@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
+from handbook.content.models import Quiz
 from tests.conftest import ROOT
 
 FILES = sorted((ROOT / "data" / "quizzes").glob("*.yml")) + sorted((ROOT / "data" / "checklists").glob("*.yml"))
@@ -46,15 +47,27 @@ def test_schema_rejects_what_the_models_reject():
                 "prompt": "P?",
                 "explanation": "E.",
                 "difficulty": "mid",
-                "choices": [{"text": "a", "correct": True}, {"text": "b"}],
+                "choices": [
+                    {"text": "a", "correct": True, "why": "A."},
+                    {"text": "b", "why": "B."},
+                    {"text": "c", "why": "C."},
+                ],
             }
         ],
     }
     jsonschema.validate(good, schema)
+    Quiz.model_validate(good)
+    question = good["questions"][0]
+    no_correct = [{"text": c["text"], "why": c["why"]} for c in question["choices"]]
     for bad in (
         {**good, "extra": 1},
         {**good, "id": "Not Kebab"},
-        {**good, "questions": [{**good["questions"][0], "difficulty": "easy"}]},
+        {**good, "questions": [{**question, "difficulty": "easy"}]},
+        {**good, "questions": [{**question, "choices": no_correct}]},  # an editor shows: no right answer
+        {**good, "questions": [{**question, "choices": question["choices"][:2]}]},  # fewer than three
+        {**good, "questions": [{**question, "choices": [*question["choices"][:2], {"text": "c"}]}]},  # no why
     ):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(bad, schema)
+        with pytest.raises(ValueError):
+            Quiz.model_validate(bad)

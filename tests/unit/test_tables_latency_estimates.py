@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-
 from handbook.rendering.tables import availability, estimates, latency
+from tests.support.contexts import real_context
 
 
 def test_three_nines_month_is_about_43_8_minutes():
@@ -59,9 +55,9 @@ def test_service_storage_arithmetic():
 
 
 def test_default_estimate_table_has_a_column_per_example():
-    table = estimates.qps_estimate_table()
+    table = estimates.qps_estimate_table(context=real_context())
     header = table.splitlines()[0]
-    assert header.count("|") == len(estimates.load_services()) + 2
+    assert header.count("|") == len(estimates.services_of(real_context().data.estimates)) + 2
     assert "URL shortener" in header
 
 
@@ -89,7 +85,7 @@ def test_format_ns(nanoseconds, text):
 
 
 def test_latency_table_renders_units_and_ratios():
-    table = latency.latency_table()
+    table = latency.latency_table(context=real_context())
     lines = table.splitlines()
     memory = next(line for line in lines if line.startswith("| Main memory"))
     assert "| 100 ns |" in memory and "| 1× |" in memory
@@ -98,20 +94,20 @@ def test_latency_table_renders_units_and_ratios():
 
 
 def test_latency_data_is_sorted_and_positive():
-    operations = latency.load_latencies()
-    values = [op["nanoseconds"] for op in operations]
+    operations = real_context().data.latency.operations
+    values = [op.nanoseconds for op in operations]
     assert values == sorted(values), "keep data/latency-numbers.yml in increasing order"
-    assert len({op["id"] for op in operations}) == len(operations)
+    assert len({op.id for op in operations}) == len(operations)
 
 
 def test_latency_table_rejects_unknown_baseline():
     with pytest.raises(ValueError):
-        latency.latency_table(baseline="no-such-row")
+        latency.latency_table(baseline="no-such-row", context=real_context())
 
 
 def test_peak_egress_is_shown_in_bytes_and_bits():
     assert estimates.format_bandwidth(1e9) == "1 GB/s (8 Gbps)"
-    table = estimates.qps_estimate_table()
+    table = estimates.qps_estimate_table(context=real_context())
     egress = next(line for line in table.splitlines() if line.startswith("| **Peak read egress**"))
     assert "Mbps" in egress or "Gbps" in egress
 

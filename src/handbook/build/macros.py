@@ -38,7 +38,9 @@ def call_line(page, kind: str, wanted: str) -> str:
 
 
 def _unknown(page, kind: str, wanted: str, known) -> ContentError:
-    return ContentError(f'{call_line(page, kind, wanted)}: {kind}("{wanted}"): no such {kind}; {closest(wanted, known)}')
+    return ContentError(
+        f'{call_line(page, kind, wanted)}: {kind}("{wanted}"): no such {kind}; {closest(wanted, known)}'
+    )
 
 
 def _reporting(env, function):

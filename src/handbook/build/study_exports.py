@@ -18,11 +18,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from handbook.build.context import BuildContext
-from handbook.errors import DataError
 from handbook.content import models, questions
+from handbook.errors import DataError
 from handbook.exports import anki, flashcards
-from handbook.rendering import safe_markdown
 from handbook.exports.catalog import ANKI_DECK, site_path
+from handbook.rendering import safe_markdown
 
 # The code that shapes the deck: a change to any of these builds it again.
 DECK_CODE = [anki, flashcards, questions, safe_markdown, models]
@@ -61,5 +61,7 @@ def publish(context: BuildContext, config, files) -> None:
     deck = anki_deck(context)
     context.downloads[ANKI_DECK] = len(deck)
     files.append(File.generated(config, site_path(ANKI_DECK), content=deck))
-    cards = json.dumps(flashcards.deck(context.questions, context.placements), ensure_ascii=False, separators=(",", ":"))
+    cards = json.dumps(
+        flashcards.deck(context.questions, context.placements), ensure_ascii=False, separators=(",", ":")
+    )
     files.append(File.generated(config, flashcards.SITE_PATH, content=cards, inclusion=InclusionLevel.INCLUDED))

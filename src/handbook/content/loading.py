@@ -231,7 +231,9 @@ def load_data(root: Path) -> HandbookData:
             problems.append(f"data/{name}.yml: the file is missing: restore it from git")
     if problems:
         raise DataError(problems)
-    return HandbookData(loaded["quizzes"], loaded["checklists"], tables["latency-numbers"], tables["estimation-examples"])
+    return HandbookData(
+        loaded["quizzes"], loaded["checklists"], tables["latency-numbers"], tables["estimation-examples"]
+    )
 
 
 def _duplicate_question_ids(quizzes: dict[str, Loaded], root: Path) -> list[str]:

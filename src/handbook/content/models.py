@@ -1,4 +1,7 @@
-"""Typed models for the handbook's YAML data: quizzes and checklists.
+"""Typed models for the handbook's YAML data: quizzes, checklists and the tables' numbers.
+
+The JSON Schemas editors use (schemas/) are generated from these models, and CONTRIBUTING.md states the same
+rules: three to five choices, at least one right, a `why` on every choice.
 
 Unknown keys are rejected and types are not coerced, so a typo in a data file
 fails the build instead of silently vanishing from the page.
@@ -26,13 +29,21 @@ class _Strict(BaseModel):
 class Choice(_Strict):
     text: Text = Field(description="The choice, as inline Markdown.")
     correct: bool = Field(False, description="true on every right choice.")
-    why: Text | None = Field(None, description="Why this choice is right or wrong (Markdown).")
+    why: Text = Field(description="Why this choice is right or wrong (Markdown); the answer shows it.")
 
 
 class Question(_Strict):
     id: KebabId
     prompt: Text = Field(description="The question, as inline Markdown.")
-    choices: list[Choice] = Field(min_length=2, max_length=6)
+    choices: list[Choice] = Field(
+        min_length=3,
+        max_length=5,
+        description="Three to five choices, at least one with `correct: true`.",
+        # The validator below enforces it; `contains` lets an editor show the same error while typing.
+        json_schema_extra={
+            "contains": {"type": "object", "required": ["correct"], "properties": {"correct": {"const": True}}}
+        },
+    )
     explanation: Text = Field(description="Why the right answer is right (Markdown).")
     difficulty: Literal["junior", "mid", "senior"]
     tags: list[KebabId] = Field(default_factory=list)

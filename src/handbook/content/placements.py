@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
 from pathlib import Path
 
 from mkdocs.structure.nav import Section
@@ -81,7 +80,14 @@ def _info(file, rank: int, in_nav: bool) -> PageInfo:
     page, section = file.page, getattr(file.page, "parent", None)
     opens_part = isinstance(section, Section) and section.children[0] is page and page.is_index
     return PageInfo(
-        file.src_uri, file.url, _title(file, text, meta), tuple(section_titles(page)), rank, text, meta, in_nav,
+        file.src_uri,
+        file.url,
+        _title(file, text, meta),
+        tuple(section_titles(page)),
+        rank,
+        text,
+        meta,
+        in_nav,
         opens_part,
     )
 

@@ -164,8 +164,9 @@ def _write_package(decks: list[genanki.Deck], output: Path, timestamp: float) ->
         partial.unlink(missing_ok=True)
 
 
-def build_deck(questions: dict[str, list[QuestionView]], places: dict[str, Place], output: Path,
-               timestamp: float | None = None) -> int:
+def build_deck(
+    questions: dict[str, list[QuestionView]], places: dict[str, Place], output: Path, timestamp: float | None = None
+) -> int:
     """Write the .apkg of `questions` (quiz id -> views, in file order) to `output`; return the number of cards.
 
     `timestamp` defaults to now: Anki updates an existing note on import only when the new one is newer.
@@ -181,3 +182,19 @@ def build_deck(questions: dict[str, list[QuestionView]], places: dict[str, Place
             cards += 1
     _write_package(list(decks.values()), output, time.time() if timestamp is None else timestamp)
     return cards
+
+
+def build_project_deck(root: Path, output: Path, timestamp: float | None = None) -> tuple[int, int]:
+    """`make anki`: the deck of the project at `root`, outside a build; returns (cards, quizzes).
+
+    Raises DataError for invalid data or a quiz on no page, before anything is written.
+    """
+    from handbook.content.loading import load_data
+    from handbook.content.placements import load_placements
+    from handbook.content.questions import question_views
+
+    data = load_data(root)
+    config, placements = load_placements(root)
+    places = places_in_nav(placements, config["site_url"], list(data.quizzes))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    return build_deck(question_views(data.quizzes), places, output, timestamp), len(data.quizzes)

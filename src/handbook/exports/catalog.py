@@ -18,4 +18,3 @@ CHECKLISTS_PDF = {paper: f"backend-interview-checklists-{paper}.pdf" for paper i
 def site_path(name: str) -> str:
     """The path of a download under the site root, e.g. `downloads/backend-interview-handbook.apkg`."""
     return f"{DOWNLOADS_DIR}/{name}"
-

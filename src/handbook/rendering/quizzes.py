@@ -26,9 +26,7 @@ def _answer(view: QuestionView) -> str:
     for shown, text in enumerate(view.choices):
         verdict = "Right" if shown in view.correct else "Wrong"
         why = f" {view.whys[shown]}" if view.whys[shown] else ""
-        reasons.append(
-            f'<li class="hb-why hb-why--{verdict.lower()}"><strong>{verdict}:</strong> {text}.{why}</li>'
-        )
+        reasons.append(f'<li class="hb-why hb-why--{verdict.lower()}"><strong>{verdict}:</strong> {text}.{why}</li>')
     return (
         '<details class="hb-answer success" data-search-exclude><summary>Answer and explanation</summary>'
         f'<ul class="hb-reasons">{"".join(reasons)}</ul>'

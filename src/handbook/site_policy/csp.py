@@ -46,6 +46,7 @@ _JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
 _ALIGN_STYLE = re.compile(r'<(td|th)((?:\s[^<>]*?)?)\sstyle="text-align: (left|right|center);"')
 _STYLE_ATTRIBUTE = re.compile(r"<([a-zA-Z][\w:-]*)\b[^<>]*?\sstyle\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.S)
 
+
 def _sha256(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # what the HTML parser hands to CSP
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+
 __all__ = ["qps_estimate_table", "daily_to_qps_table"]
 
 SECONDS_PER_DAY = 86_400
@@ -152,7 +153,7 @@ ROWS = [
 ]
 
 
-def qps_estimate_table(services: list[dict] | None = None, *, context) -> str:
+def qps_estimate_table(services: list[dict] | None = None, *, context=None) -> str:
     """Markdown table, one column per service, one row per step of the estimate.
 
     `services` overrides the examples in the data file: a list of dicts with the `Service` fields.

@@ -35,9 +35,7 @@ def format_scaled(nanoseconds: float) -> str:
     return f"{_trim(seconds)} s"
 
 
-def latency_table(
-    baseline: str = "main-memory", ids: list[str] | None = None, scaled: bool = True, *, context
-) -> str:
+def latency_table(baseline: str = "main-memory", ids: list[str] | None = None, scaled: bool = True, *, context) -> str:
     """Markdown table: operation, latency, how many times a baseline operation, and the source note.
 
     `baseline` is the id of the row the ratio column compares to; `ids` limits and orders the rows;

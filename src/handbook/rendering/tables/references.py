@@ -19,6 +19,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
+
 __all__ = ["references"]
 
 SKIPPED = ("includes/", "glossary.md", "references.md")
