@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import markdown
 import pytest
 
 from handbook.content.models import Checklist, Quiz
+from handbook.content.questions import question_views
 from handbook.rendering.checklists import render_checklist
 from handbook.rendering.quizzes import render_quiz
 
@@ -41,9 +43,9 @@ FIXTURE_QUIZ = Quiz.model_validate(
                 "difficulty": "mid",
                 "explanation": "Raft and Paxos reach agreement; gossip only spreads information.",
                 "choices": [
-                    {"text": "Raft", "correct": True},
+                    {"text": "Raft", "correct": True, "why": "A leader-based consensus protocol."},
                     {"text": "Gossip", "why": "No agreement."},
-                    {"text": "Paxos", "correct": True},
+                    {"text": "Paxos", "correct": True, "why": "The classic consensus protocol."},
                 ],
             },
             {
@@ -52,8 +54,9 @@ FIXTURE_QUIZ = Quiz.model_validate(
                 "difficulty": "senior",
                 "explanation": "Nothing: data files are escaped.",
                 "choices": [
-                    {"text": "Nothing, it is shown as text", "correct": True},
+                    {"text": "Nothing, it is shown as text", "correct": True, "why": "Data files are escaped."},
                     {"text": "It runs", "why": "Raw HTML is escaped."},
+                    {"text": "It is removed", "why": "It stays, as text."},
                 ],
             },
         ],
@@ -120,7 +123,9 @@ def fixture_pages(site_dir) -> dict[str, str]:
         "quiz": (
             "hb-fixture-quiz",
             "<h1>Fixture</h1>"
-            + render_quiz(FIXTURE_QUIZ)
+            + render_quiz(
+                FIXTURE_QUIZ, question_views({"hb-fixture": SimpleNamespace(model=FIXTURE_QUIZ)})["hb-fixture"]
+            )
             + extras
             + '<div class="hb-timer" data-minutes="0.02"></div>',
         ),
