@@ -48,14 +48,21 @@ def site_dir(tmp_path_factory, site_port) -> Path:
         text=True,
         check=False,
     )
-    assert result.returncode == 0, f"the site does not build:\n{result.stderr}"
+    if result.returncode != 0:  # every test that needs the site would repeat this: say it once and stop
+        pytest.exit(f"the site does not build, so no test that needs it can run:\n{result.stderr}", returncode=1)
     return out
 
 
 @pytest.fixture(scope="session")
-def site_url(site_dir, site_port) -> str:
-    """The built site served on loopback, as `make serve` would serve it."""
-    with serve(site_dir, site_port) as url:
+def site_overlay(tmp_path_factory) -> Path:
+    """Files tests add to the served site (fixture pages, published PDFs): the built site itself stays as built."""
+    return tmp_path_factory.mktemp("overlay")
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir, site_port, site_overlay) -> str:
+    """The built site served on loopback, as `make serve` would serve it, with the tests' overlay on top."""
+    with serve(site_dir, site_port, overlay=site_overlay) as url:
         yield url
 
 
@@ -88,3 +95,19 @@ def postgres():
 
     with pg_sandbox(SERVER_SETTINGS) as conninfo:
         yield conninfo
+
+
+# Fixtures that need the whole machinery: a build of the handbook, a browser, a printed PDF or PostgreSQL.
+_SITE_FIXTURES = {"site_dir", "site_url", "browser", "page", "printed", "postgres", "fixture_pages"}
+_SITE_FOLDERS = {"build", "browser", "pdf", "sql"}  # these build, serve, print or query by design
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Mark as `site` every test that needs a build, a browser or a database, so `pytest -m "not site"` is the
+    quick unit subset (seconds); `database` marks the SQL tests."""
+    for item in items:
+        folder = item.path.relative_to(ROOT / "tests").parts[0]
+        if folder in _SITE_FOLDERS or _SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
+        if folder == "sql" or "postgres" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.database)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -42,7 +43,18 @@ def test_actions_are_pinned_to_commits_with_their_version():
                 assert "@" in line and len(line.split("@")[1].split()[0]) == 40 and "# v" in line, line
 
 
-def test_ci_runs_what_the_readme_says():
-    assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().endswith("exec make test")
+def test_ci_runs_the_readme_in_a_newcomers_order():
+    """`.ci/run` builds before it tests, so the build runs with the site group alone on a fresh clone."""
+    steps = re.findall(r"^make (\w+)$", (ROOT / ".ci" / "run").read_text(encoding="utf-8"), re.M)
+    assert steps == ["build", "pdf", "test"]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert readme.index("make serve") < readme.index("make test") < 600
+    first_block = readme.split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = re.findall(r"^make (\w+)", first_block, re.M)
+    assert commands == ["serve", "test"], "the README leads with the two commands"
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in {*commands, *steps, "anki"}:
+        prerequisites = re.search(rf"^{target}:([^#\n]*)", makefile, re.M).group(1).split()
+        assert {"deps", "test-deps"} & set(prerequisites), f"make {target} must install what it needs first"
+    site_install = re.search(r"^\$\(VENV\)/\.site-installed:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
+    assert "--require-hashes -r requirements.txt" in site_install and "--editable ." in site_install
+    assert "requirements-test" not in site_install, "the site install takes the site group only"

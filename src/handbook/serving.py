@@ -18,6 +18,21 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class OverlayHandler(QuietHandler):
+    """Static files from `overlay` where it has them, else from the site: tests add pages without touching it."""
+
+    overlay: Path | None = None
+
+    def translate_path(self, path: str) -> str:
+        served = super().translate_path(path)
+        if self.overlay is not None:
+            relative = Path(served).relative_to(Path(self.directory).resolve())
+            candidate = self.overlay / relative
+            if candidate.exists():
+                return str(candidate)
+        return served
+
+
 class _Server(http.server.ThreadingHTTPServer):
     def handle_error(self, request, client_address) -> None:
         """A browser that drops a connection (a page left, a request aborted) is not an error worth a traceback."""
@@ -26,9 +41,14 @@ class _Server(http.server.ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(directory: Path, port: int = 0, handler: type = QuietHandler) -> Iterator[str]:
-    """Serve `directory` on 127.0.0.1 (a free port unless `port` is given); yields its base URL."""
-    server = _Server(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
+def serve(directory: Path, port: int = 0, handler: type = QuietHandler, overlay: Path | None = None) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 (a free port unless `port` is given); yields its base URL.
+
+    With `overlay`, a file there is served instead of (or beside) the site's own at the same path.
+    """
+    if overlay is not None:
+        handler = type("Overlay", (OverlayHandler, handler), {"overlay": overlay.resolve()})
+    server = _Server(("127.0.0.1", port), functools.partial(handler, directory=str(Path(directory).resolve())))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

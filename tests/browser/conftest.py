@@ -111,8 +111,9 @@ def _page_from(template: Path, body: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def fixture_pages(site_dir) -> dict[str, str]:
-    """Two test pages in the built site, one level deep like their template (so relative asset URLs hold)."""
+def fixture_pages(site_dir, site_overlay) -> dict[str, str]:
+    """Two test pages served beside the built site (from the overlay), one level deep like their template (so
+    relative asset URLs hold)."""
     template = site_dir / "quizzes" / "index.html"
     extras = markdown.markdown(
         _TABS_AND_DETAILS,
@@ -133,7 +134,7 @@ def fixture_pages(site_dir) -> dict[str, str]:
     }
     urls = {}
     for key, (folder, body) in pages.items():
-        out = site_dir / folder / "index.html"
+        out = site_overlay / folder / "index.html"
         out.parent.mkdir(exist_ok=True)
         out.write_text(_page_from(template, body), encoding="utf-8")
         urls[key] = f"{folder}/"

@@ -32,6 +32,7 @@ def build_deck(root: Path, output: Path, timestamp: float | None = None):
     cards, _ = build_project_deck(root, output, timestamp)
     return type("Result", (), {"cards": cards, "output": output})
 
+
 SITE_URL = "https://backend-handbook.github.io/backend-interview-handbook/"
 
 

@@ -7,17 +7,20 @@ three pages) and runs `scripts/build.py` as `make build` does. The previous site
 from __future__ import annotations
 
 import os
+import queue
 import re
 import shutil
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, free_port
 
 PAGES = {
     "index.md": "---\ndescription: Home.\n---\n# Home\n\nSee [replication](data/replication.md#top-section).\n",
@@ -34,14 +37,14 @@ NAV = "nav:\n  - index.md\n  - data/replication.md\n  - checklists/data-at-scale
 def template(tmp_path_factory) -> Path:
     """A small project built from the real configuration and code."""
     root = tmp_path_factory.mktemp("template") / "project"
-    for name in ("macros", "hooks", "overrides", "scripts", "data", "examples"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("macros", "hooks", "overrides", "scripts", "data", "examples", "src"):
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     shutil.copy(ROOT / "CONTRIBUTING.md", root / "CONTRIBUTING.md")
     for quiz in (root / "data" / "quizzes").glob("*.yml"):  # every quiz must be on a page: keep the one used
         if quiz.stem != "replication":
             quiz.unlink()
-    (root / "diagrams").mkdir()
-    shutil.copy(ROOT / "diagrams" / "leader-follower-replication.py", root / "diagrams")
+    (root / "figures").mkdir()
+    shutil.copy(ROOT / "figures" / "leader-follower-replication.py", root / "figures")
     shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
     shutil.copytree(ROOT / "docs" / "includes", root / "docs" / "includes")
     for page, text in PAGES.items():
@@ -64,7 +67,7 @@ def project(template, tmp_path) -> Path:
 
 
 def build(root: Path, path: str | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "HANDBOOK_FIGURE_CACHE": str(ROOT / ".cache" / "figures-tests")}
+    env = {**os.environ, "HANDBOOK_CACHE": str(ROOT / ".cache" / "tests")}
     if path is not None:
         env["PATH"] = path
     return subprocess.run(
@@ -106,7 +109,7 @@ def write(relative: str, content: str | bytes) -> Callable[[Path], None]:
 QUIZ = "data/quizzes/replication.yml"
 CHECKLIST = "data/checklists/data-at-scale.yml"
 PAGE = "docs/data/replication.md"
-FIGURE = "diagrams/leader-follower-replication.py"
+FIGURE = "figures/leader-follower-replication.py"
 
 
 @dataclass
@@ -135,7 +138,7 @@ CASES = [
     Case(
         "empty choices",
         edit(QUIZ, "    choices:\n", "    choices: []\n    old_choices:\n"),
-        r"data/quizzes/replication\.yml:\d+: questions\[0\]\.choices: List should have at least 2 items",
+        r"data/quizzes/replication\.yml:\d+: questions\[0\]\.choices: List should have at least 3 items",
     ),
     Case(
         "no correct answer",
@@ -183,12 +186,12 @@ CASES = [
     Case(
         "page calls an unknown quiz",
         edit(PAGE, 'quiz("replication"', 'quiz("replicaton"'),
-        r'docs/data/replication\.md:\d+: quiz\("replicaton"\): no such quiz; known ids: .*replication',
+        r'docs/data/replication\.md:\d+: quiz\("replicaton"\): no such quiz; did you mean "replication"\?',
     ),
     Case(
         "page calls an unknown checklist",
         edit("docs/checklists/data-at-scale.md", 'checklist("data-at-scale")', 'checklist("data-at-scal")'),
-        r'docs/checklists/data-at-scale\.md:\d+: checklist\("data-at-scal"\): no such checklist; known ids: ',
+        r'docs/checklists/data-at-scale\.md:\d+: checklist\("data-at-scal"\): no such checklist; did you mean "data-at-scale"\?',
     ),
     Case(
         "page calls an unknown figure",
@@ -198,17 +201,17 @@ CASES = [
     Case(
         "figure script raises",
         edit(FIGURE, 'leader = PostgreSQL("leader")', 'leader = PostgreSQL("leader") / 0'),
-        r"diagrams/leader-follower-replication\.py:\d+: TypeError: .*",
+        r"figures/leader-follower-replication\.py:\d+: TypeError: .*",
     ),
     Case(
         "figure script draws nothing",
         write(FIGURE, 'TITLE = "t"\nALT = "a"\n'),
-        r"diagrams/leader-follower-replication\.py: draws 0 diagrams: draw exactly one",
+        r"figures/leader-follower-replication\.py: draws 0 diagrams: draw exactly one",
     ),
     Case(
         "figure script without alt text",
         edit(FIGURE, "ALT = (", "_ALT = ("),
-        r'diagrams/leader-follower-replication\.py: set ALT = "\.\.\." at the top of the script',
+        r'figures/leader-follower-replication\.py: set ALT = "\.\.\." at the top of the script',
     ),
     Case(
         "broken link",
@@ -281,7 +284,7 @@ def test_missing_graphviz_is_one_line_saying_how_to_install_it(project, tmp_path
         cwd=project,
         capture_output=True,
         text=True,
-        env={**os.environ, "PATH": env_path, "HANDBOOK_FIGURE_CACHE": str(tmp_path / "cache")},
+        env={**os.environ, "PATH": env_path, "HANDBOOK_CACHE": str(tmp_path / "cache")},
         check=False,
     )
     assert result.returncode == 1
@@ -289,3 +292,54 @@ def test_missing_graphviz_is_one_line_saying_how_to_install_it(project, tmp_path
         result.stderr
     )
     assert "Traceback" not in result.stderr
+
+
+def _serve_until(
+    process: subprocess.Popen, lines: queue.Queue, seen: list[str], wanted: str, seconds: float = 90
+) -> str:
+    """Take `mkdocs serve`'s output lines until one holds `wanted`; return it."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            line = lines.get(timeout=1)
+        except queue.Empty:
+            assert process.poll() is None, "mkdocs serve exited:\n" + "".join(seen)
+            continue
+        seen.append(line)
+        if wanted in line:
+            return line
+    raise AssertionError(f"no line with {wanted!r} within {seconds} s:\n" + "".join(seen))
+
+
+def test_serve_reports_each_content_error_and_keeps_watching(project):
+    """A typo in a quiz id, saved twice, is reported both times with its file and line, and serve goes on."""
+    page = project / PAGE
+    good = page.read_text(encoding="utf-8")
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**os.environ, "HANDBOOK_CACHE": str(ROOT / ".cache" / "tests"), "PYTHONUNBUFFERED": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
+    seen: list[str] = []
+    try:
+        _serve_until(process, lines, seen, "Serving on")
+        page.write_text(good.replace('quiz("replication"', 'quiz("replicaton"'), encoding="utf-8")
+        wanted = "docs/data/replication.md:10: "
+        first = _serve_until(process, lines, seen, 'quiz("replicaton"): no such quiz; did you mean "replication"?')
+        assert wanted in first and "Traceback" not in "".join(seen)
+        page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # the same mistake, saved again
+        _serve_until(process, lines, seen, "Building documentation")
+        again = _serve_until(process, lines, seen, 'quiz("replicaton"): no such quiz')
+        assert wanted in again, "the second report names the page and line too"
+        page.write_text(good, encoding="utf-8")
+        _serve_until(process, lines, seen, "Documentation built in")
+        assert process.poll() is None and "Traceback" not in "".join(seen)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

@@ -17,7 +17,7 @@ def project(tmp_path):
     for name in ("data", "docs"):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    (tmp_path / "diagrams").mkdir()
+    (tmp_path / "figures").mkdir()
     return tmp_path
 
 
@@ -37,7 +37,7 @@ def test_new_checklist_and_figure(project, tmp_path):
     assert "incident-review" in load_data(project).checklists
     assert "checklists/incident-review.md" in (project / "mkdocs.yml").read_text()
     assert new(["figure", "bloom-filter-lookup", "Bloom filter lookup", "--root", str(project)]) == 0
-    figure = render_one(project / "diagrams" / "bloom-filter-lookup.py", tmp_path / "cache", "bloom-filter-lookup.py")
+    figure = render_one(project / "figures" / "bloom-filter-lookup.py", tmp_path / "cache", "bloom-filter-lookup.py")
     assert figure.title == "Bloom filter lookup"
 
 
@@ -59,7 +59,7 @@ def test_new_refuses_existing_or_bad_names(project, capsys, args, message):
 def test_no_scaffold_todo_is_left_in_pages_or_data():
     left = [
         f"{p.relative_to(ROOT)}"
-        for folder in ("docs", "data", "diagrams")
+        for folder in ("docs", "data", "figures")
         for p in (ROOT / folder).rglob("*")
         if p.suffix in {".md", ".yml", ".py"} and "TODO" in p.read_text(encoding="utf-8")
     ]

@@ -6,11 +6,11 @@ import re
 import urllib.request
 from urllib.parse import urljoin
 
-from handbook.exports.pdf.make import _publish
+from handbook.exports.pdf.make import publish_pdfs
 
 
-def test_every_download_link_resolves_once_the_pdfs_are_published(printed, site_dir, site_url):
-    _publish(site_dir, sorted(printed.folder.glob("*.pdf")))
+def test_every_download_link_resolves_once_the_pdfs_are_published(printed, site_overlay, site_url):
+    publish_pdfs(site_overlay, sorted(printed.folder.glob("*.pdf")))
     page = urljoin(site_url, "study/downloads/")
     html = urllib.request.urlopen(page).read().decode("utf-8")
     links = re.findall(r'href="(\.\./\.\./downloads/[^"]+)"', html)

@@ -1,4 +1,4 @@
-"""scripts/local_server.serve: serves a folder on loopback, and a client that drops its connection is no error."""
+"""handbook.serving.serve: serves a folder on loopback, with an optional overlay; a dropped connection is no error."""
 
 from __future__ import annotations
 
@@ -29,3 +29,18 @@ def test_a_dropped_connection_prints_no_traceback(tmp_path, capsys):
             client.close()
         time.sleep(0.5)
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_an_overlay_adds_and_replaces_files_without_touching_the_site(tmp_path):
+    site, overlay = tmp_path / "site", tmp_path / "overlay"
+    (site / "page").mkdir(parents=True)
+    (site / "page" / "index.html").write_text("site page", encoding="utf-8")
+    (site / "kept.txt").write_text("from the site", encoding="utf-8")
+    (overlay / "extra").mkdir(parents=True)
+    (overlay / "extra" / "index.html").write_text("added page", encoding="utf-8")
+    (overlay / "kept.txt").write_text("from the overlay", encoding="utf-8")
+    with serve(site, overlay=overlay) as url:
+        assert urllib.request.urlopen(url + "page/").read() == b"site page"
+        assert urllib.request.urlopen(url + "extra/").read() == b"added page"
+        assert urllib.request.urlopen(url + "kept.txt").read() == b"from the overlay"
+    assert sorted(p.name for p in site.rglob("*")) == ["index.html", "kept.txt", "page"]

@@ -44,7 +44,11 @@ class BuildContext:
 
     def place_pages(self, files, nav_pages) -> None:
         """Read where each quiz, checklist and figure lives, once pages have their nav parents (on_nav)."""
-        self.placements = read_placements(files, nav_pages)
+        try:
+            self.placements = read_placements(files, nav_pages)
+        except UnicodeDecodeError as exc:
+            page = next(f.src_uri for f in files.documentation_pages() if not _is_utf8(f.abs_src_path))
+            raise PluginError(f"docs/{page}: byte {exc.start} is not UTF-8: save the file as UTF-8") from None
 
     def report(self, page_src: str, problem: str) -> None:
         """Remember a content error on a page; the build stops with all of a page's problems once it renders."""
@@ -61,6 +65,15 @@ def start(config) -> BuildContext:
     context = BuildContext(project, data, _published_site_url(config))
     setattr(config, _ATTRIBUTE, context)
     return context
+
+
+def _is_utf8(path) -> bool:
+    try:
+        with open(path, encoding="utf-8") as source:
+            source.read()
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def forget_reported_messages() -> None:
@@ -90,4 +103,8 @@ def _published_site_url(config) -> str:
 def closest(wanted: str, known) -> str:
     """`did you mean "x"?` for the known id closest to `wanted`, else how many ids exist."""
     match = difflib.get_close_matches(wanted, list(known), n=1, cutoff=0.5)
-    return f'did you mean "{match[0]}"?' if match else f"{len(known)} ids exist, none close to it"
+    if match:
+        return f'did you mean "{match[0]}"?'
+    if len(known) <= 8:
+        return f"known ids: {', '.join(sorted(known)) or 'none'}"
+    return f"none of the {len(known)} ids is close to it"

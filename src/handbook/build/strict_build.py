@@ -12,11 +12,8 @@ import os
 import re
 import shutil
 import sys
+import time
 from pathlib import Path
-
-from handbook.project import repository
-
-ROOT = repository().root
 
 
 class _Collect(logging.Handler):
@@ -39,11 +36,11 @@ _HINTS = [
 ]
 
 
-def _page_line(page: str, template_line: int) -> str:
+def _page_line(root: Path, page: str, template_line: int) -> str:
     """Map a line of the Jinja template (the page without its front matter) back to the file."""
     from mkdocs.utils.meta import get_data
 
-    path = ROOT / "docs" / page
+    path = root / "docs" / page
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
@@ -52,7 +49,7 @@ def _page_line(page: str, template_line: int) -> str:
     return f"docs/{page}:{text.count(chr(10)) - body.count(chr(10)) + template_line}"
 
 
-def _clean(message: str) -> str:
+def _clean(message: str, root: Path) -> str:
     """Keep what went wrong and where, add what to do; drop tracebacks and the macros plugin's decoration."""
     lines = [line.strip() for line in message.splitlines() if line.strip() and line.strip() != "```"]
     if any(line.startswith("Traceback (most recent call last)") for line in lines):
@@ -63,7 +60,7 @@ def _clean(message: str) -> str:
         head, _, rest = last.partition(": ")
         text = rest if rest and head.endswith(("Error", "Exception", "Undefined")) else last
         if page and not text.startswith("docs/"):
-            where = _page_line(page, template[-1]) if template else f"docs/{page}"
+            where = _page_line(root, page, template[-1]) if template else f"docs/{page}"
             text = f"{where}: {text}"
     else:
         text = "\n  ".join(lines)
@@ -71,7 +68,10 @@ def _clean(message: str) -> str:
     return f"{text}: {hint}" if hint and hint not in text else text
 
 
-def build(site_dir: Path, site_url: str | None = None) -> int:
+def build(site_dir: Path, site_url: str | None = None, root: Path | None = None) -> int:
+    """Build the project at `root` (default: the current folder, like mkdocs) into `site_dir`; 0 on success."""
+    root = (root or Path.cwd()).resolve()
+    started = time.monotonic()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
     from mkdocs.commands.build import build as mkdocs_build
@@ -84,13 +84,13 @@ def build(site_dir: Path, site_url: str | None = None) -> int:
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     try:
         overrides = {"site_url": site_url} if site_url else {}
-        config = load_config(config_file=str(ROOT / "mkdocs.yml"), strict=True, site_dir=str(staging), **overrides)
+        config = load_config(config_file=str(root / "mkdocs.yml"), strict=True, site_dir=str(staging), **overrides)
         mkdocs_build(config)
     except BaseException as exc:  # noqa: BLE001 - every failure becomes a message, never a traceback
         shutil.rmtree(staging, ignore_errors=True)
-        problems = [_clean(m) for m in collect.messages]
+        problems = [_clean(m, root) for m in collect.messages]
         # mkdocs-macros exits with status 100 after logging the error; the log already holds the message.
-        final = "" if isinstance(exc, SystemExit) else (_clean(str(exc)) or type(exc).__name__)
+        final = "" if isinstance(exc, SystemExit) else (_clean(str(exc), root) or type(exc).__name__)
         if final and not (problems and final.startswith("Aborted with")):
             problems.append(final)
         seen: list[str] = []
@@ -107,12 +107,26 @@ def build(site_dir: Path, site_url: str | None = None) -> int:
         site_dir.rename(old)
     staging.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
+    print(_summary(config, site_dir, time.monotonic() - started))
     return 0
+
+
+def _summary(config, site_dir: Path, seconds: float) -> str:
+    """What a successful build made, in one line, so `make build` says more than nothing."""
+    from handbook.build.context import context_of
+
+    context = context_of(config)
+    data = context.data
+    return (
+        f"Built {len(context.placements.pages)} pages with {len(data.quizzes)} quizzes ({data.question_count} "
+        f"questions), {len(data.checklists)} checklists and {len(context.figures)} figure scripts into "
+        f"{site_dir} in {seconds:.1f} s"
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    parser.add_argument("--site-dir", type=Path, default=Path("site"))
     parser.add_argument("--site-url", help="where the site will be served (default: site_url in mkdocs.yml)")
     args = parser.parse_args()
     return build(args.site_dir.resolve(), args.site_url)

@@ -57,6 +57,10 @@ def anki_deck(context: BuildContext) -> bytes:
 
 def publish(context: BuildContext, config, files) -> None:
     """Add the Anki deck and the flashcards' JSON to this build's files."""
+    if set(context.placements.quiz) - set(context.data.quizzes):
+        # A page calls a quiz that does not exist (a typo, say): the quiz macro stops the build with the page,
+        # the line and the closest id, a clearer message than "this quiz is on no page" would be.
+        return
     # The bytes, not the cached path: another build (mkdocs serve beside make test) may prune the cache.
     deck = anki_deck(context)
     context.downloads[ANKI_DECK] = len(deck)

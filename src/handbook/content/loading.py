@@ -11,6 +11,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from ..errors import DataError
+from .balance import balance_problems
 from .models import Checklist, EstimationExamples, LatencyNumbers, Quiz
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -221,6 +222,8 @@ def load_data(root: Path) -> HandbookData:
                 continue
             loaded[folder][item.model.id] = item
     problems += _duplicate_question_ids(loaded["quizzes"], root)
+    if not problems:  # a file that failed to load would skew the measure
+        problems += balance_problems(loaded["quizzes"])
     tables = {}
     for name, model in (("latency-numbers", LatencyNumbers), ("estimation-examples", EstimationExamples)):
         try:

@@ -123,12 +123,12 @@ def build_pdfs(site_dir: Path, output: Path, base_url: str | None = None, publis
             _partial(final).unlink(missing_ok=True)
             final.with_name(final.name + ".partial.compact").unlink(missing_ok=True)
     if publish:
-        _publish(site_dir, [printed.path for printed in result.files])
+        publish_pdfs(site_dir, [printed.path for printed in result.files])
     result.seconds = time.monotonic() - started
     return result
 
 
-def _publish(site_dir: Path, files: list[Path]) -> None:
+def publish_pdfs(site_dir: Path, files: list[Path]) -> None:
     """Copy the PDFs beside the site's other downloads, each under a temporary name first."""
     folder = site_dir / DOWNLOADS_DIR
     folder.mkdir(exist_ok=True)
