@@ -50,8 +50,9 @@ def example(name: str) -> ModuleType:
         del sys.modules[spec.name]
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if Path(f.filename) == path]
         line = f":{frames[-1].lineno}" if frames else ""
+        error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         raise ExampleFailed(
-            f"{display}{line}: {type(exc).__name__}: {exc}: the example must run on its own first (python {display})"
+            f"{display}{line}: {error}: the example must run on its own first (python {display})"
         ) from None
     return module
 

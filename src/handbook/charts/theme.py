@@ -28,13 +28,14 @@ class Colour:
     dark: str  # CSS value in Material's slate (dark) scheme
 
 
-# Series colours: at least 4.5:1 against white and against slate's background (#1e2129), and told apart by
-# line style or label as well, never by colour alone.
+# Series colours: at least 4.5:1 against white and against slate's background (#1e2129) (tests/unit/
+# test_chart_render.py); a chart whose series could be confused tells them apart by line style or marker too.
 COLOURS = (
-    Colour("fg", "#212121", "var(--md-default-fg-color, #212121)", "var(--md-default-fg-color, #212121)"),
-    Colour("muted", "#757575", "var(--md-default-fg-color--light, #757575)", "var(--md-default-fg-color--light)"),
+    # Material's own variables switch with the scheme; the fallbacks are for the SVG opened on its own.
+    Colour("fg", "#212121", *["var(--md-default-fg-color, #212121)"] * 2),
+    Colour("muted", "#757575", *["var(--md-default-fg-color--light, #757575)"] * 2),
     Colour("grid", "#dddddd", "#dddddd", "#3b404d"),  # decoration only: the data never depends on a grid line
-    Colour("bg", "#ffffff", "var(--md-default-bg-color, #ffffff)", "var(--md-default-bg-color, #1e2129)"),
+    Colour("bg", "#ffffff", *["var(--md-default-bg-color, #ffffff)"] * 2),
     Colour("blue", "#0a5ea8", "#0a5ea8", "#6cb6f5"),
     Colour("orange", "#c2410c", "#c2410c", "#f59a57"),
     Colour("green", "#1b7a3a", "#1b7a3a", "#5fd08a"),

@@ -18,26 +18,37 @@ import sys
 import traceback
 from pathlib import Path
 
+import handbook
 from handbook.charts import theme
 from handbook.charts.sources import ROOT_VARIABLE, ExampleFailed
 from handbook.figures.chart_svg import ChartStyleError, inline_svg
+
+PACKAGE_PREFIX = "handbook/"  # an input inside this package, not the project: see handbook.figures.charts
 
 
 class ChartScriptError(Exception):
     pass
 
 
-def _project_files(root: Path, opened: set[str]) -> list[str]:
-    """The files under `root` this process read: modules imported from it and files opened in it."""
+def _inputs(root: Path, opened: set[str]) -> list[str]:
+    """What this process read that can change a chart: files under `root` (examples, data) as paths relative
+    to it, and modules of this package as `handbook/...`, wherever it is installed (so copies of a project
+    share one cache)."""
     paths = {Path(p) for p in opened}
     paths |= {Path(m.__file__) for m in list(sys.modules.values()) if getattr(m, "__file__", None)}
+    package = Path(handbook.__file__).resolve().parent
     skip = [Path(p).resolve() for p in {sys.prefix, sys.base_prefix, sys.exec_prefix}]
     found = set()
     for path in paths:
         if path.suffix == ".pyc" and path.parent.name == "__pycache__":
             path = path.parent.parent / f"{path.name.split('.')[0]}.py"  # a cached module stands for its source
         path = path.resolve()
-        if not path.is_file() or not path.is_relative_to(root) or any(path.is_relative_to(s) for s in skip):
+        if not path.is_file():
+            continue
+        if path.is_relative_to(package):
+            found.add(f"{PACKAGE_PREFIX}{path.relative_to(package).as_posix()}")
+            continue
+        if not path.is_relative_to(root) or any(path.is_relative_to(s) for s in skip):
             continue
         relative = path.relative_to(root)
         if any(part.startswith(".") or part == "node_modules" for part in relative.parts):
@@ -85,9 +96,7 @@ def run(script: Path, out_svg: Path, out_json: Path, root: Path) -> None:
         "caption": str(namespace.get("CAPTION", title)).strip(),
         "width": width,
         "height": height,
-        "reads": [
-            path for path in _project_files(root, opened) if path != script.resolve().relative_to(root).as_posix()
-        ],
+        "reads": [path for path in _inputs(root, opened) if (root / path).resolve() != script.resolve()],
     }
     out_json.write_text(json.dumps(meta, indent=1, sort_keys=True), encoding="utf-8")
 

@@ -1,7 +1,7 @@
 """Render every `figures/charts/*.py` chart to an inline SVG in a cache folder, skipping unchanged charts.
 
-A chart is keyed on everything that shapes it: its script, every project file the script read when it was last
-rendered (the examples and data files it draws from, the package modules it imports: the runner records them),
+A chart is keyed on everything that shapes it: its script, every file the script read when it was last rendered
+(the examples and data files it draws from, the modules of this package it imports: the runner records them),
 this renderer and matplotlib's version. A warm build reads the previous render's list of inputs, hashes them
 again, and renders nothing when no input changed; a new input can only appear through a changed one.
 """
@@ -19,8 +19,10 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+import handbook
 from handbook.errors import FigureError
 from handbook.figures.architecture import Figure
+from handbook.figures.chart_script import PACKAGE_PREFIX
 
 FOLDER = "charts"  # under figures/: the architecture figures' glob is not recursive, so it never sees them
 _RENDERER = [Path(__file__), Path(__file__).with_name("chart_script.py"), Path(__file__).with_name("chart_svg.py")]
@@ -35,11 +37,18 @@ def _toolchain_fingerprint() -> str:
     return versions + "".join(path.read_bytes().hex() for path in _RENDERER)
 
 
+def _input_path(root: Path, name: str) -> Path:
+    """Where an input the runner recorded lives: `handbook/...` in this package, anything else under `root`."""
+    if name.startswith(PACKAGE_PREFIX):
+        return Path(handbook.__file__).resolve().parent / name.removeprefix(PACKAGE_PREFIX)
+    return root / name
+
+
 def cache_key(script: Path, root: Path, reads: list[str]) -> str:
     digest = hashlib.sha256(_toolchain_fingerprint().encode())
     digest.update(script.read_bytes())
     for relative in reads:
-        path = root / relative
+        path = _input_path(root, relative)
         digest.update(f"\0{relative}\0".encode())
         digest.update(path.read_bytes() if path.is_file() else b"(missing)")
     return digest.hexdigest()[:20]
@@ -63,8 +72,6 @@ def _cached(script: Path, cache_dir: Path, root: Path) -> Path | None:
 
 def _environment() -> dict[str, str]:
     """The script's process imports this package from where the build imported it (installed or src/)."""
-    import handbook
-
     package_parent = str(Path(handbook.__file__).resolve().parents[1])
     paths = [package_parent, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
     return {**os.environ, "PYTHONPATH": os.pathsep.join(dict.fromkeys(paths))}
