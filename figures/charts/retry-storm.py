@@ -52,7 +52,7 @@ def decorrelated_herd(source: random.Random) -> dict[int, int]:
 series = [
     ("No jitter", herd(backoff.AlwaysTop()), theme.ORANGE, "solid"),
     ("Full jitter", herd(random.Random(2015)), theme.BLUE, "solid"),
-    ("Decorrelated jitter", decorrelated_herd(random.Random(2015)), theme.GREEN, "solid"),
+    ("Decorrelated jitter", decorrelated_herd(random.Random(2015)), theme.GREEN, (0, (1, 1))),
 ]
 peaks = {label: max(load.values()) for label, load, _, _ in series}
 totals = {label: sum(load.values()) for label, load, _, _ in series}
@@ -77,7 +77,7 @@ fig, ax = theme.figure(300)
 for label, load, colour, style in series:
     times = [slot * BUCKET for slot in range(last + 1)]
     counts = [load.get(slot, 0) for slot in range(last + 1)]
-    ax.step(times, counts, where="post", color=colour, linestyle=style, linewidth=1.2, label=label)
+    ax.step(times, counts, where="post", color=colour, linestyle=style, linewidth=1.5, label=label)
 ax.set_ylim(0, peaks["No jitter"] * 1.05)
 ax.set_xlim(0, last * BUCKET + 1)
 ax.set_xlabel("Seconds after the outage starts")
