@@ -1,4 +1,5 @@
-"""Render the build's `figures/*.py` scripts (cached by content) and add the SVGs to the site under `figures/`.
+"""Render the build's `figures/*.py` scripts and `figures/charts/*.py` charts (cached by content); add the
+architecture SVGs to the site under `figures/` (charts go inline into their pages: `place_charts`).
 
 Runs in `on_files`, so `mkdocs serve` re-renders a figure when its script changes (the folder is watched).
 Nothing is written into `docs/`: the files are added to the build from the cache.
@@ -11,16 +12,32 @@ from mkdocs.structure.files import File
 
 from handbook.build.context import BuildContext
 from handbook.errors import FigureError
+from handbook.figures import charts
 from handbook.figures.architecture import render_all
-from handbook.figures.html import site_path
+from handbook.figures.html import place_charts, site_path
 
 
 def publish_figures(context: BuildContext, config, files) -> None:
     project = context.project
     try:
         figures = render_all(project.figure_scripts, project.cache("figures"), project.root)
+        drawn = charts.render_all(project.figure_scripts / charts.FOLDER, project.cache("charts"), project.root)
     except FigureError as exc:
         raise PluginError(f"figure rendering failed:\n{exc}") from None
-    context.figures = {figure.name: figure for figure in figures}
+    clashes = sorted({f.name for f in figures} & {c.name for c in drawn})
+    if clashes:
+        raise PluginError(
+            "; ".join(
+                f"figures/{name}.py and figures/{charts.FOLDER}/{name}.py share a name: "
+                f'{{{{ figure("{name}") }}}} must name one: rename the chart'
+                for name in clashes
+            )
+        )
+    context.figures = {figure.name: figure for figure in [*figures, *drawn]}
     for figure in figures:
         files.append(File.generated(config, site_path(figure.name), abs_src_path=str(figure.svg)))
+
+
+def place_page_charts(context: BuildContext, output: str) -> str:
+    """The finished page with its charts' SVG in place (`on_post_page`, before the CSP hook hashes its styles)."""
+    return place_charts(output, context.figures)

@@ -113,7 +113,7 @@ def define_env(env) -> None:
         return render_checklist_index([item.model for item in data.checklists.values()], links)
 
     def figure(name: str, caption: str | None = None) -> str:
-        """The rendered `figures/<name>.py` figure, with its alt text and caption."""
+        """The rendered `figures/<name>.py` figure or `figures/charts/<name>.py` chart, with alt text and caption."""
         if name not in context.figures:
             raise _unknown(env.page, "figure", name, context.figures)
         return figure_html(context.figures[name], env.page.url, caption)

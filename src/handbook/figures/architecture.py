@@ -34,6 +34,7 @@ class Figure:
     width: int
     height: int
     rendered: bool  # False when it came from the cache
+    inline: bool = False  # True for a chart: its SVG goes into the page, so its colours follow the scheme toggle
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,134 @@
+"""Render every `figures/charts/*.py` chart to an inline SVG in a cache folder, skipping unchanged charts.
+
+A chart is keyed on everything that shapes it: its script, every file the script read when it was last rendered
+(the examples and data files it draws from, the modules of this package it imports: the runner records them),
+this renderer and matplotlib's version. A warm build reads the previous render's list of inputs, hashes them
+again, and renders nothing when no input changed; a new input can only appear through a changed one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+import handbook
+from handbook.errors import FigureError
+from handbook.figures.architecture import Figure
+from handbook.figures.chart_script import PACKAGE_PREFIX
+
+FOLDER = "charts"  # under figures/: the architecture figures' glob is not recursive, so it never sees them
+_RENDERER = [Path(__file__), Path(__file__).with_name("chart_script.py"), Path(__file__).with_name("chart_svg.py")]
+
+
+@lru_cache(maxsize=1)
+def _toolchain_fingerprint() -> str:
+    try:
+        versions = f"matplotlib {metadata.version('matplotlib')}, numpy {metadata.version('numpy')}"
+    except metadata.PackageNotFoundError:
+        raise FigureError("matplotlib is not installed: run `make build` (it installs requirements.txt)") from None
+    return versions + "".join(path.read_bytes().hex() for path in _RENDERER)
+
+
+def _input_path(root: Path, name: str) -> Path:
+    """Where an input the runner recorded lives: `handbook/...` in this package, anything else under `root`."""
+    if name.startswith(PACKAGE_PREFIX):
+        return Path(handbook.__file__).resolve().parent / name.removeprefix(PACKAGE_PREFIX)
+    return root / name
+
+
+def cache_key(script: Path, root: Path, reads: list[str]) -> str:
+    digest = hashlib.sha256(_toolchain_fingerprint().encode())
+    digest.update(script.read_bytes())
+    for relative in reads:
+        path = _input_path(root, relative)
+        digest.update(f"\0{relative}\0".encode())
+        digest.update(path.read_bytes() if path.is_file() else b"(missing)")
+    return digest.hexdigest()[:20]
+
+
+def _load(name: str, svg: Path, rendered: bool) -> Figure:
+    meta = json.loads(svg.with_suffix(".json").read_text(encoding="utf-8"))
+    fields = ("title", "alt", "caption", "width", "height")
+    return Figure(name, svg, *(meta[f] for f in fields), rendered=rendered, inline=True)
+
+
+def _cached(script: Path, cache_dir: Path, root: Path) -> Path | None:
+    """The render that is still valid, if any: the previous render's inputs hash to the same key."""
+    for meta in cache_dir.glob(f"{script.stem}.*.json"):
+        reads = json.loads(meta.read_text(encoding="utf-8")).get("reads", [])
+        svg = cache_dir / f"{script.stem}.{cache_key(script, root, reads)}.svg"
+        if svg.exists() and svg.with_suffix(".json").exists():
+            return svg
+    return None
+
+
+def _environment() -> dict[str, str]:
+    """The script's process imports this package from where the build imported it (installed or src/)."""
+    package_parent = str(Path(handbook.__file__).resolve().parents[1])
+    paths = [package_parent, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(dict.fromkeys(paths))}
+
+
+def render_one(script: Path, cache_dir: Path, root: Path, display: str) -> Figure:
+    name = script.stem
+    cached = _cached(script, cache_dir, root)
+    if cached is not None:
+        return _load(name, cached, rendered=False)
+    work = cache_dir / f".tmp-{name}-{os.getpid()}-{id(script)}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    try:
+        command = [sys.executable, "-m", "handbook.figures.chart_script", str(script.resolve())]
+        command += [str(work / "chart.svg"), str(work / "chart.json"), display, str(root)]
+        result = subprocess.run(
+            command, cwd=work, env=_environment(), capture_output=True, text=True, check=False, timeout=120
+        )
+        if result.returncode != 0:
+            lines = [line for line in result.stderr.strip().splitlines() if line.strip()]
+            raise FigureError(lines[-1] if lines else f"{display}: the script failed with no message")
+        reads = json.loads((work / "chart.json").read_text(encoding="utf-8"))["reads"]
+        svg = cache_dir / f"{name}.{cache_key(script, root, reads)}.svg"
+        # Rename is atomic, so a concurrent build never sees half a chart.
+        (work / "chart.json").replace(svg.with_suffix(".json"))
+        (work / "chart.svg").replace(svg)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    for stale in cache_dir.glob(f"{name}.*.svg"):
+        if stale != svg:
+            stale.unlink(missing_ok=True)
+            stale.with_suffix(".json").unlink(missing_ok=True)
+    return _load(name, svg, rendered=True)
+
+
+def render_all(scripts_dir: Path, cache_dir: Path, root: Path, jobs: int | None = None) -> list[Figure]:
+    """Render (or reuse) every chart; raise FigureError listing every failing script."""
+    scripts = sorted(p for p in scripts_dir.glob("*.py") if not p.name.startswith("_"))
+    if not scripts:
+        return []
+    _toolchain_fingerprint()  # fail once, clearly, when matplotlib is missing
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    root = root.resolve()
+
+    def display(script: Path) -> str:
+        script = script.resolve()
+        return script.relative_to(root).as_posix() if script.is_relative_to(root) else str(script)
+
+    with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 2) as pool:
+        futures = [pool.submit(render_one, script, cache_dir, root, display(script)) for script in scripts]
+    charts, errors = [], []
+    for future in futures:
+        try:
+            charts.append(future.result())
+        except FigureError as exc:
+            errors.append(str(exc))
+    if errors:
+        raise FigureError(errors)
+    return charts
