@@ -1,9 +1,11 @@
-"""MkDocs hook, first in mkdocs.yml: start each build's context and stop on content errors the macros found."""
+"""MkDocs hook, first in mkdocs.yml: start each build's context, stop on content errors the macros found, and put
+the finished blocks the macros kept out of Markdown back into each page."""
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from handbook.build import context
+from handbook.site_policy.content_checks import check_page
 
 
 @event_priority(100)  # before mkdocs-macros registers the macros, which read the context
@@ -24,3 +26,11 @@ def on_page_markdown(markdown, page, config, files):
     if problems:
         raise PluginError("\n".join(problems))
     return markdown
+
+
+@event_priority(100)  # first: the other hooks, the search index and the page see the finished blocks
+def on_page_content(html, page, config, files):
+    # The author's HTML is checked before the blocks return: those come from data through safe_markdown,
+    # which escapes markup and drops script URLs, so checking them again would only cost time.
+    check_page(html, page)
+    return context.context_of(config).unstash(page, html)

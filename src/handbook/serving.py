@@ -28,7 +28,7 @@ class OverlayHandler(QuietHandler):
         if self.overlay is not None:
             relative = Path(served).relative_to(Path(self.directory).resolve())
             candidate = self.overlay / relative
-            if candidate.exists():
+            if candidate.is_file() or (candidate / "index.html").is_file():
                 return str(candidate)
         return served
 

@@ -7,6 +7,7 @@ from one build into the next, and nothing is passed through module globals.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -21,6 +22,8 @@ from handbook.project import Project
 from handbook.site_policy.csp import empty_hashes
 
 _ATTRIBUTE = "handbook_context"
+_STASHED = re.compile(r'<div data-hb-stash="(\d+)"></div>')
+_ID = re.compile(r'\sid="([^"]+)"')  # the blocks are the handbook's own markup: ids are always double-quoted
 
 
 @dataclass
@@ -33,6 +36,7 @@ class BuildContext:
     downloads: dict[str, int] = field(default_factory=dict)  # download file name -> bytes this build publishes
     problems: dict[str, list[str]] = field(default_factory=dict)  # page src -> content errors found by macros
     csp_hashes: dict[str, set[str]] = field(default_factory=empty_hashes)  # inline hashes of every page so far
+    stashed: dict[str, list[str]] = field(default_factory=dict)  # page src -> finished HTML blocks, by number
 
     @cached_property
     def questions(self) -> dict[str, list[QuestionView]]:
@@ -49,6 +53,23 @@ class BuildContext:
         except UnicodeDecodeError as exc:
             page = next(f.src_uri for f in files.documentation_pages() if not _is_utf8(f.abs_src_path))
             raise PluginError(f"docs/{page}: byte {exc.start} is not UTF-8: save the file as UTF-8") from None
+
+    def stash(self, page_src: str, html: str) -> str:
+        """Keep a finished HTML block (a quiz, a checklist) out of Markdown: Python-Markdown would parse all of its
+        markup again as raw HTML, which was most of the build's Markdown time. Returns the placeholder to emit."""
+        blocks = self.stashed.setdefault(page_src, [])
+        blocks.append(html)
+        return f'\n\n<div data-hb-stash="{len(blocks) - 1}"></div>\n\n'
+
+    def unstash(self, page, content: str) -> str:
+        """Put the page's stashed blocks back in place of their placeholders (after Markdown, `on_page_content`),
+        and tell MkDocs' anchor check about their ids, as it knew them when the blocks went through Markdown."""
+        blocks = self.stashed.pop(page.file.src_uri, [])
+        if not blocks:
+            return content
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids.update(_ID.findall("".join(blocks)))
+        return _STASHED.sub(lambda match: blocks[int(match.group(1))], content)
 
     def report(self, page_src: str, problem: str) -> None:
         """Remember a content error on a page; the build stops with all of a page's problems once it renders."""

@@ -76,13 +76,15 @@ def define_env(env) -> None:
         """The quiz block for `data/quizzes/<quiz_id>.yml`."""
         if quiz_id not in data.quizzes:
             raise _unknown(env.page, "quiz", quiz_id, data.quizzes)
-        return render_quiz(data.quizzes[quiz_id].model, context.questions[quiz_id], heading_level)
+        html = render_quiz(data.quizzes[quiz_id].model, context.questions[quiz_id], heading_level)
+        return context.stash(env.page.file.src_uri, html)
 
     def checklist(checklist_id: str, heading_level: int = 2) -> str:
         """The task list for `data/checklists/<checklist_id>.yml`."""
         if checklist_id not in data.checklists:
             raise _unknown(env.page, "checklist", checklist_id, data.checklists)
-        return render_checklist(data.checklists[checklist_id].model, heading_level)
+        html = render_checklist(data.checklists[checklist_id].model, heading_level)
+        return context.stash(env.page.file.src_uri, html)
 
     def quiz_index() -> str:
         """Every quiz in reading order, linked to the page that holds it; quiz.js adds the reader's progress."""

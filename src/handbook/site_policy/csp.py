@@ -127,15 +127,18 @@ def add_policy(document: str, where: str, site_hashes: dict[str, set[str]]) -> s
 
 
 def apply_site_policy(site: Path, site_hashes: dict[str, set[str]]) -> None:
-    """Give every HTML file under `site` the union of all pages' hashes (instant navigation swaps content in place)."""
-    pages = sorted(site.rglob("*.html"))
+    """Give every HTML file under `site` the union of all pages' hashes (instant navigation swaps content in place).
+
+    A file that already carries a policy was checked and hashed when it was written (`add_policy`), so only its
+    meta element changes; files written by others (the redirect plugin's pages) are checked and hashed here.
+    """
     union: dict[str, set[str]] = {key: set(found) for key, found in site_hashes.items()}
-    texts = {}
-    for path in pages:
-        texts[path] = path.read_text(encoding="utf-8")
-        check_style_attributes(texts[path], path.relative_to(site).as_posix())
-        for key, found in inline_hashes(texts[path]).items():
-            union[key] |= found
+    texts = {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+    for path, text in texts.items():
+        if f'id="{META_ID}"' not in text:
+            check_style_attributes(text, path.relative_to(site).as_posix())
+            for key, found in inline_hashes(text).items():
+                union[key] |= found
     for path, text in texts.items():
         updated = with_policy(text, union)
         if updated != text:
