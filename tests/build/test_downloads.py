@@ -43,7 +43,7 @@ def test_downloads_page_shows_the_card_count_size_and_date_and_links_every_file(
 
 
 def test_source_date_epoch_fixes_the_build_date(monkeypatch):
-    from handbook.rendering.downloads_page import build_date
+    from handbook.text import build_date
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
-    assert build_date() == "2026-01-01"
+    assert build_date().isoformat() == "2026-01-01"

@@ -64,3 +64,31 @@ def test_no_scaffold_todo_is_left_in_pages_or_data():
         if p.suffix in {".md", ".yml", ".py"} and "TODO" in p.read_text(encoding="utf-8")
     ]
     assert left == []
+
+
+def test_a_new_page_builds_as_scaffolded(tmp_path):
+    """`make new KIND=page` writes nothing that stops the build: its figure call has a figure, its quiz is valid."""
+    import os
+    import subprocess
+    import sys
+
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    project = tmp_path / "project"
+    for name in tracked.splitlines():
+        if (ROOT / name).is_file():
+            (project / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, project / name)
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    assert new(["page", "data/bloom-filters", "Bloom filters", "--root", str(project)]) == 0
+    assert (project / "figures" / "bloom-filters.py").is_file()
+    result = subprocess.run(
+        [sys.executable, "scripts/build.py", "--site-dir", str(tmp_path / "site")],
+        cwd=project,
+        env={**os.environ, "HANDBOOK_CACHE": str(ROOT / ".cache")},  # the session build's: only the new figure renders
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "data" / "bloom-filters" / "index.html").read_text(encoding="utf-8")
+    assert 'id="figure-bloom-filters"' in page and 'id="quiz-bloom-filters"' in page

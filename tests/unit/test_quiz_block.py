@@ -170,3 +170,17 @@ def test_choices_are_shown_in_a_stable_shuffle_that_keeps_their_indices():
     assert order != [0, 1, 2, 3, 4], "this id happens to shuffle; the YAML order is not the page order"
     assert render_quiz(quiz) == html, "the same data renders the same page"
     assert 'data-correct="0"' in html, "answers are checked by YAML index, whatever the display order"
+
+
+def test_question_views_come_back_from_the_cache_unchanged_and_follow_an_edit(tmp_path):
+    quizzes = {QUIZ.id: SimpleNamespace(model=QUIZ)}
+    fresh = question_views(quizzes)
+    first = question_views(quizzes, tmp_path)
+    assert first == fresh and len(list(tmp_path.glob("questions-*.json"))) == 1
+    assert question_views(quizzes, tmp_path) == fresh, "read back from the cache"
+    edited = Quiz.model_validate(
+        {**QUIZ.model_dump(), "questions": [{**QUIZ.questions[0].model_dump(), "prompt": "Now **edited**"}]}
+    )
+    views = question_views({QUIZ.id: SimpleNamespace(model=edited)}, tmp_path)
+    assert views[QUIZ.id][0].prompt == "Now <strong>edited</strong>"
+    assert len(list(tmp_path.glob("questions-*.json"))) == 1, "the old cache file is replaced"

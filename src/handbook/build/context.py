@@ -40,7 +40,7 @@ class BuildContext:
 
     @cached_property
     def questions(self) -> dict[str, list[QuestionView]]:
-        return question_views(self.data.quizzes)
+        return question_views(self.data.quizzes, self.project.cache("questions"))
 
     @cached_property
     def mermaid(self) -> MermaidFigures:

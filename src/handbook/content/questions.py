@@ -6,7 +6,12 @@ and its Markdown is converted once (it was converted separately by each output, 
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
 
 from handbook.content.models import Question
 from handbook.rendering import safe_markdown
@@ -46,6 +51,46 @@ def view(question: Question, quiz_id: str) -> QuestionView:
     )
 
 
-def question_views(quizzes) -> dict[str, list[QuestionView]]:
-    """Each quiz id (from validated `data/quizzes/`) mapped to its questions' views, in file order."""
-    return {qid: [view(q, qid) for q in item.model.questions] for qid, item in quizzes.items()}
+def question_views(quizzes, cache_dir: Path | None = None) -> dict[str, list[QuestionView]]:
+    """Each quiz id (from validated `data/quizzes/`) mapped to its questions' views, in file order.
+
+    With `cache_dir`, the rendered HTML is kept in one file keyed by the questions and the renderer's code, so a
+    warm build converts no question's Markdown at all.
+    """
+    if cache_dir is None:
+        return {qid: [view(q, qid) for q in item.model.questions] for qid, item in quizzes.items()}
+    digest = hashlib.sha256(_RENDERER_CODE)
+    for qid, item in quizzes.items():
+        digest.update(qid.encode() + b"\0" + item.model.model_dump_json().encode() + b"\0")
+    cached = cache_dir / f"questions-{digest.hexdigest()[:20]}.json"
+    try:
+        rendered = json.loads(cached.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        views = question_views(quizzes)
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        for old in cache_dir.glob("questions-*.json"):
+            old.unlink(missing_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps({qid: [_fields(v) for v in vs] for qid, vs in views.items()}), encoding="utf-8")
+        partial.replace(cached)
+        return views
+    return {
+        qid: [_from_fields(q, qid, fields) for q, fields in zip(item.model.questions, rendered[qid], strict=True)]
+        for qid, item in quizzes.items()
+    }
+
+
+def _fields(v: QuestionView) -> list:
+    return [v.prompt, list(v.choices), list(v.whys), list(v.correct), v.explanation]
+
+
+def _from_fields(question: Question, quiz_id: str, fields: list) -> QuestionView:
+    prompt, choices, whys, correct, explanation = fields
+    return QuestionView(quiz_id, question, prompt, tuple(choices), tuple(whys), tuple(correct), explanation)
+
+
+# A change to how questions render, or to the Markdown they are rendered with, invalidates the cache.
+_RENDERER_CODE = (
+    b"".join(Path(module).read_bytes() for module in (__file__, safe_markdown.__file__))
+    + f"markdown {version('markdown')} pymdown-extensions {version('pymdown-extensions')}".encode()
+)

@@ -7,18 +7,24 @@ page, the line of the block and Mermaid's message. The SVG is placed only in the
 
 from __future__ import annotations
 
+import hashlib
 import html
+import os
 import re
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from handbook.errors import MermaidError
+from handbook.figures import mermaid_svg
 from handbook.figures.mermaid import MermaidRenderer
 from handbook.figures.mermaid_svg import move_style_attributes
 from handbook.project import Project
 
 BLOCK = re.compile(r'<pre class="mermaid"><code>(.*?)</code></pre>', re.S)
 _PLACEHOLDER = '<div class="hb-mermaid" data-mermaid-figure="{}"></div>'
+# The page-ready file depends on how style attributes are moved: a change there renders nothing but re-moves.
+_SVG_CODE = hashlib.sha256(Path(mermaid_svg.__file__).read_bytes()).hexdigest()[:8]
 
 
 def _line_of(page, source: str) -> str:
@@ -45,16 +51,28 @@ class MermaidFigures:
         def replace(match: re.Match) -> str:
             source = html.unescape(match.group(1))
             try:
-                if self._renderer is None:
-                    self._renderer = MermaidRenderer(self.project.cache("mermaid"), self.project.node_modules)
-                svg = self._renderer.render(source)
+                svg = self._page_ready(source)
             except MermaidError as exc:
                 where = f"docs/{page.file.src_uri}{_line_of(page, source)}"
                 raise PluginError(f"{where}: the Mermaid figure does not render: {exc}") from None
-            figures.append(f'<div class="hb-mermaid">{move_style_attributes(svg)}</div>')
+            figures.append(f'<div class="hb-mermaid">{svg}</div>')
             return _PLACEHOLDER.format(len(figures) - 1)
 
         return BLOCK.sub(replace, content)
+
+    def _page_ready(self, source: str) -> str:
+        """The SVG as pages carry it (style attributes moved into classes), cached beside Mermaid's own output."""
+        if self._renderer is None:
+            self._renderer = MermaidRenderer(self.project.cache("mermaid"), self.project.node_modules)
+        cached = self.project.cache("mermaid") / f"{self._renderer.key(source)}.{_SVG_CODE}.page.svg"
+        try:
+            return cached.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            svg = move_style_attributes(self._renderer.render(source))
+            partial = cached.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_text(svg, encoding="utf-8")
+            partial.replace(cached)
+            return svg
 
     def place(self, output: str, page) -> str:
         for number, figure in enumerate(self._pending.pop(page.file.src_uri, [])):

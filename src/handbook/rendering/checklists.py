@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from html import escape
 
 from handbook.content.models import Checklist, ChecklistItem
 from handbook.rendering import safe_markdown
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+from handbook.text import slug
 
 
 def _item(checklist_id: str, item: ChecklistItem) -> str:
@@ -51,7 +47,7 @@ def render_checklist(checklist: Checklist, heading_level: int = 2) -> str:
     )
     sections = []
     for section in checklist.sections:
-        section_id = f"{checklist.id}--{_slug(section.title)}"
+        section_id = f"{checklist.id}--{slug(section.title)}"
         items = "".join(_item(checklist.id, item) for item in section.items)
         sections.append(
             f'<section class="hb-checklist__section" aria-labelledby="{section_id}">'

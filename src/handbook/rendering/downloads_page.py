@@ -7,21 +7,14 @@ build cannot see them: their links are HTML, and tests/pdf checks that they reso
 
 from __future__ import annotations
 
-import os
-import time
 from html import escape
 
 from mkdocs.utils import get_relative_url
 
 from handbook.exports.catalog import ANKI_DECK, CHECKLISTS_PDF, HANDBOOK_PDF, PAPERS, site_path
+from handbook.text import build_date
 
 PAPER_LABELS = {"a4": "A4", "letter": "US Letter"}
-
-
-def build_date() -> str:
-    """Today in UTC, or the date of SOURCE_DATE_EPOCH when a reproducible build sets it."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return time.strftime("%Y-%m-%d", time.gmtime(int(epoch) if epoch else None))
 
 
 def _size(num_bytes: int | None) -> str:
@@ -54,4 +47,4 @@ def render_downloads(data, built: dict[str, int], page_src: str, page_url: str) 
         f"| Every checklist as a PDF: {_pdf_links(CHECKLISTS_PDF, page_url)} | {checklists} checklists, one "
         "per page, with empty boxes | printed at deploy |",
     ]
-    return "\n".join(rows) + f'\n\nBuilt on <time class="hb-download-date">{build_date()}</time>.\n'
+    return "\n".join(rows) + f'\n\nBuilt on <time class="hb-download-date">{build_date().isoformat()}</time>.\n'

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from handbook.content.placements import load_placements
 from handbook.errors import HandbookError
+from handbook.text import slug
 
 _CHECKLIST_CALL = re.compile(r"""\{\{-?\s*checklist\(\s*(?:checklist_id\s*=\s*)?(["'])([a-z0-9-]+)\1""")
 PRIVATE = "__handbook-pdf__/"  # where the skeleton and its files are answered, under the site's base URL
@@ -38,7 +39,7 @@ class Chapter:
     @property
     def anchor(self) -> str:
         """The chapter's id in the PDF, and the name of its destination: `ch-data-sharding`, `ch-home`."""
-        return "ch-" + (re.sub(r"[^a-z0-9]+", "-", self.url.lower()).strip("-") or "home")
+        return "ch-" + (slug(self.url) or "home")
 
     @property
     def level(self) -> int:
@@ -193,7 +194,7 @@ def _shared(a: tuple[str, ...], b: tuple[str, ...]) -> int:
 
 
 def _part_id(parts: tuple[str, ...]) -> str:
-    return "part-" + re.sub(r"[^a-z0-9]+", "-", "-".join(parts).lower()).strip("-")
+    return "part-" + slug("-".join(parts))
 
 
 def handbook_html(book: Book, built: str, commit: str | None) -> str:

@@ -27,7 +27,6 @@ import subprocess
 import sys
 import time
 from contextlib import nullcontext
-from datetime import UTC, datetime
 from pathlib import Path
 
 from handbook.content.loading import load_data
@@ -38,6 +37,7 @@ from handbook.exports.pdf.book import Book, BookError, checklists_html, handbook
 from handbook.exports.pdf.printing import PdfError, Printed, Result, print_all
 from handbook.project import repository
 from handbook.serving import serve
+from handbook.text import build_date
 
 ROOT = repository().root
 HERE = Path(__file__).resolve().parent
@@ -68,16 +68,15 @@ def commit() -> str | None:
         return (os.environ.get("GITHUB_SHA") or "")[:7] or None
 
 
-def build_date() -> str:
-    """Today, or SOURCE_DATE_EPOCH's day when set (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    return f"{moment.day} {moment:%B %Y}"
+def cover_date() -> str:
+    """The build's date as the cover prints it: `7 December 2026`."""
+    day = build_date()
+    return f"{day.day} {day:%B %Y}"
 
 
 def _private_files(book: Book) -> dict[str, tuple[str, bytes]]:
     return {
-        "handbook.html": ("text/html", handbook_html(book, build_date(), commit()).encode()),
+        "handbook.html": ("text/html", handbook_html(book, cover_date(), commit()).encode()),
         "checklists.html": ("text/html", checklists_html(book).encode()),
         "book.css": ("text/css", (HERE / "book.css").read_bytes()),
         "assemble.js": ("text/javascript", (HERE / "assemble.js").read_bytes()),

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from handbook.text import slug
+
 __all__ = ["glossary"]
 
 ABBREVIATIONS = "includes/abbreviations.md"  # under docs/
@@ -37,7 +39,7 @@ def parse_abbreviations(text: str, source: str = "abbreviations.md") -> list[tup
 
 def term_anchor(term: str) -> str:
     """The id of a term's entry: `WAL` -> `term-wal`, so other pages can link to `glossary.md#term-wal`."""
-    return "term-" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
+    return "term-" + slug(term)
 
 
 def render_glossary(entries: list[tuple[str, str]]) -> str:
