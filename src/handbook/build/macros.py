@@ -19,7 +19,7 @@ from handbook.errors import HandbookError
 from handbook.figures.html import figure_html
 from handbook.rendering.checklists import render_checklist, render_checklist_index
 from handbook.rendering.downloads_page import render_downloads
-from handbook.rendering.home_map import render_map
+from handbook.rendering.home_map import render_map, render_overview
 from handbook.rendering.quizzes import render_quiz, render_quiz_index
 from handbook.rendering.tables import table_macros
 
@@ -124,11 +124,16 @@ def define_env(env) -> None:
         """Grid cards of every nav section and its pages; `blurbs` maps each section title to its one line."""
         return render_map(env.variables["navigation"], env.page.file.src_uri, blurbs)
 
+    def handbook_overview() -> str:
+        """The home page's map of the handbook as a figure, generated from the nav and the placements."""
+        return render_overview(env.variables["navigation"], context.placements)
+
     def downloads_table() -> str:
         """The downloads page's table: the Anki deck and the PDFs, with the card count and the build date."""
         return render_downloads(data, context.downloads, env.page.file.src_uri, env.page.url)
 
-    for function in (quiz, checklist, quiz_index, checklist_index, figure, handbook_map, downloads_table):
+    macros = (quiz, checklist, quiz_index, checklist_index, figure, handbook_map, handbook_overview, downloads_table)
+    for function in macros:
         env.macro(_reporting(env, function), function.__name__)
     for table in table_macros():
         env.macro(_reporting(env, _bind_context(table, context)), table.__name__)

@@ -67,3 +67,55 @@ def render_map(nav, here: str, blurbs: dict[str, str]) -> str:
         out += [f"-   **{heading}**", "", "    ---", "", f"    {blurbs[title]}", ""]
         out += [f"    {line}" for line in lines] + [""]
     return "\n".join(out + ["</div>"])
+
+
+def _section_counts(section: Section, placements) -> tuple[int, int, int]:
+    """Pages, quizzes and figures of a nav section, read from the build's placements."""
+    sources = {page.file.src_uri for page in section.children if not isinstance(page, Section)}
+    sources |= {p.file.src_uri for child in section.children if isinstance(child, Section) for p in child.children}
+    pages = [page for page in placements.pages if page.src_uri in sources]
+    quizzes = sum(1 for page in placements.quiz.values() if page.src_uri in sources)
+    figures = sum(page.markdown.count("```mermaid") + page.markdown.count('{{ figure("') for page in pages)
+    return len(pages), quizzes, figures
+
+
+def render_overview(nav, placements) -> str:
+    """A Mermaid figure of the handbook, generated from the nav: where to start, the sections the rounds draw on
+    (two a row, in reading order), and the tools to practise with, each with its pages, quizzes and figures."""
+    sections = [item for item in nav.items if isinstance(item, Section)]
+    if len(sections) < 3:
+        return ""
+    (
+        first,
+        *middle,
+    ) = sections[:2]
+    practice = [s for s in sections[2:] if s.title in ("Study tools", "Printable checklists")]
+    topics = [s for s in sections[1:] if s not in practice]
+
+    def node(n: int, section: Section) -> str:
+        pages, quizzes, figures = _section_counts(section, placements)
+        detail = (
+            f"{pages} pages"
+            + (f" · {quizzes} quizzes" if quizzes else "")
+            + (f"<br/>{figures} figures" if figures else "")
+        )
+        return f'    S{n}["<b>{section.title}</b><br/>{detail}"]'
+
+    lines = [
+        "```mermaid",
+        "flowchart TB",
+        "    accTitle: Map of the handbook",
+        "    accDescr: Start here, then the sections the interview rounds draw on, two a row in reading order, "
+        "then the study tools and checklists to practise with; each box gives its pages, quizzes and figures.",
+    ]
+    numbered = list(enumerate([first, *topics, *practice]))
+    lines += [node(n, s) for n, s in numbered]
+    rows = [[0]] + [list(range(1 + i, min(1 + i + 2, 1 + len(topics)))) for i in range(0, len(topics), 2)]
+    rows.append(list(range(1 + len(topics), 1 + len(topics) + len(practice))))
+    rows = [row for row in rows if row]
+    for above, below in zip(rows, rows[1:], strict=False):
+        lines += [f"    S{a} --> S{b}" for a in above[:1] for b in below]
+        if len(above) > 1:
+            lines.append(f"    S{above[1]} ~~~ S{below[-1]}")
+    lines.append("```")
+    return "\n".join(lines)
