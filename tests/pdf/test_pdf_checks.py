@@ -108,7 +108,7 @@ def test_publish_copies_the_pdfs_beside_the_other_downloads(tmp_path):
     site, pdf = tmp_path / "site", tmp_path / "a.pdf"
     site.mkdir()
     pdf.write_bytes(b"%PDF-1.4")
-    build_pdf._publish(site, [pdf])
+    build_pdf.publish_pdfs(site, [pdf])
     assert (site / "downloads" / "a.pdf").read_bytes() == b"%PDF-1.4"
     assert list((site / "downloads").iterdir()) == [site / "downloads" / "a.pdf"]
 

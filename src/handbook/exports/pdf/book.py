@@ -160,7 +160,7 @@ def _toc(book: Book) -> str:
         items.append(
             f'<li class="{kind} hb-toc--depth-{chapter.level}"><a href="#{chapter.anchor}">'
             f'<span class="hb-toc__title">{escape(chapter.title)}</span>'
-            f'<span class="hb-toc__page" data-page-of="{chapter.anchor}">000</span></a></li>'
+            f'<span class="hb-toc__page" data-page-of="{chapter.anchor}">0000</span></a></li>'
         )
     return (
         '<nav class="hb-toc md-typeset" aria-labelledby="hb-toc-title"><h1 id="hb-toc-title">Contents</h1>'
