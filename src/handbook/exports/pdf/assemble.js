@@ -230,20 +230,12 @@
       prefixIds(source, prefix);
       rewriteLinks(source, pageUrl, prefix, context);
       setHeadingLevels(source, chapterLevel(article));
-      // Numbered per chapter, as the pages' own text numbers them ("Figure 1 shows…", a Mermaid figure's
-      // "*Figure 2. …*" line): a Mermaid figure with such a line sets the count, one without it is unnumbered.
-      var figureNumber = 0;
-      source.querySelectorAll("figure.hb-figure, .hb-mermaid").forEach(function (figure) {
+      // Every figure of the page: the site has numbered them per page already (figure_numbers.py), so the
+      // book keeps the page's numbers and only marks each figure to check that no page break cuts it.
+      var figures = "figure.hb-figure, figure:has(> .hb-mermaid), .hb-mermaid:not(figure > .hb-mermaid)";
+      source.querySelectorAll(figures).forEach(function (figure) {
         var caption = figure.querySelector("figcaption");
         var label = caption ? clean(caption.textContent) : "Mermaid figure";
-        var next = figure.nextElementSibling;
-        var authored = next && /^Figure (\d+)\b/.exec(clean(next.textContent));
-        if (caption) {
-          figureNumber += 1;
-          caption.prepend(element("span", "hb-figure__number", "Figure " + figureNumber + ". "));
-        } else if (authored) {
-          figureNumber = Number(authored[1]);
-        }
         var name = "f" + (blocks.length + 1);
         markBlock(figure, name);
         blocks.push({ marker: name, kind: "figure", label: label, chapter: title, source: where });
