@@ -34,9 +34,10 @@ bench: test-deps  ## Measure build times, figure sizes and page weight
 anki: deps  ## Build the Anki deck into dist/
 	$(BIN)/python scripts/build_anki.py
 
-pdf: deps system-pdf  ## Build the site, then print the handbook and its checklists as PDFs (A4, US Letter) into dist/
+pdf: deps system-pdf  ## Print the handbook and its checklists as PDFs (A4, US Letter) into dist/ and build the site with them
 	$(BIN)/python scripts/build.py
-	$(BIN)/python scripts/build_pdf.py --site-dir site --output dist --publish
+	$(BIN)/python scripts/build_pdf.py --site-dir site --output dist
+	$(BIN)/python scripts/build.py
 
 clean:  ## Remove everything the build and the tests wrote
 	rm -rf site .site.building .cache dist node_modules $(VENV) src/*.egg-info

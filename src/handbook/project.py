@@ -32,6 +32,11 @@ class Project:
     def node_modules(self) -> Path:
         return self.root / "node_modules"
 
+    @property
+    def printed(self) -> Path:
+        """Where `make pdf` prints the PDFs (`dist/`); `HANDBOOK_PDFS` points a build at another folder."""
+        return Path(os.environ.get("HANDBOOK_PDFS", self.root / "dist"))
+
     def cache(self, name: str) -> Path:
         """A cache folder under `.cache/`; `HANDBOOK_CACHE` moves them all (tests share one across copies)."""
         return Path(os.environ.get("HANDBOOK_CACHE", self.root / ".cache")) / name

@@ -37,9 +37,15 @@ def test_downloads_page_shows_the_card_count_size_and_date_and_links_every_file(
     built = re.search(r'<time class="hb-download-date">(\d{4}-\d{2}-\d{2})</time>', downloads_page).group(1)
     # The session's build ran a few minutes ago at most: today, or yesterday just after midnight UTC.
     assert built in {time.strftime("%Y-%m-%d", time.gmtime(time.time() - lag)) for lag in (0, 3600)}
+    # The page links exactly the files this build publishes: the deck, and the PDFs only when `make pdf` printed
+    # them from these very sources (a build after `make pdf`); otherwise it says how to print them.
     links = set(re.findall(r'href="\.\./\.\./(downloads/[^"]+)"', downloads_page))
-    names = [ANKI_DECK, *HANDBOOK_PDF.values(), *CHECKLISTS_PDF.values()]
-    assert links == {site_path(name) for name in names}
+    published = {p.relative_to(site_dir).as_posix() for p in (site_dir / "downloads").iterdir()}
+    assert links == published and site_path(ANKI_DECK) in links
+    pdfs = {site_path(name) for name in (*HANDBOOK_PDF.values(), *CHECKLISTS_PDF.values())}
+    assert published - {site_path(ANKI_DECK)} in (set(), pdfs)
+    if not published & pdfs:
+        assert downloads_page.count("not in this build") == 2 and "make pdf" in downloads_page
 
 
 def test_source_date_epoch_fixes_the_build_date(monkeypatch):

@@ -21,7 +21,7 @@ from handbook.build.context import BuildContext
 from handbook.content import models, questions
 from handbook.errors import DataError
 from handbook.exports import anki, flashcards
-from handbook.exports.catalog import ANKI_DECK, site_path
+from handbook.exports.catalog import ANKI_DECK, printed_pdfs, site_path
 from handbook.rendering import safe_markdown
 
 # The code that shapes the deck: a change to any of these builds it again.
@@ -65,6 +65,10 @@ def publish(context: BuildContext, config, files) -> None:
     deck = anki_deck(context)
     context.downloads[ANKI_DECK] = len(deck)
     files.append(File.generated(config, site_path(ANKI_DECK), content=deck))
+    # PDFs that `make pdf` printed from exactly these sources; the downloads page links only what is here.
+    for pdf in printed_pdfs(context.project.printed, context.project.root):
+        context.downloads[pdf.name] = pdf.stat().st_size
+        files.append(File.generated(config, site_path(pdf.name), abs_src_path=str(pdf)))
     cards = json.dumps(
         flashcards.deck(context.questions, context.placements), ensure_ascii=False, separators=(",", ":")
     )

@@ -17,17 +17,20 @@ from handbook.text import build_date
 PAPER_LABELS = {"a4": "A4", "letter": "US Letter"}
 
 
-def _size(num_bytes: int | None) -> str:
-    if num_bytes is None:
-        return "printed at deploy"
+def _size(num_bytes: int) -> str:
     return f"{num_bytes / 1024:.0f} KB" if num_bytes < 1024 * 1024 else f"{num_bytes / 1024 / 1024:.1f} MB"
 
 
-def _pdf_links(names: dict[str, str], page_url: str) -> str:
-    return " · ".join(
+def _pdf_cells(names: dict[str, str], built: dict[str, int], page_url: str) -> tuple[str, str]:
+    """Links to the papers this build publishes, and their sizes; without them, plain text and how to print them."""
+    papers = [paper for paper in PAPERS if names[paper] in built]
+    if not papers:
+        return "not in this build", "print them with `make pdf`"
+    links = " · ".join(
         f'<a href="{escape(get_relative_url(site_path(names[paper]), page_url))}" download>{PAPER_LABELS[paper]}</a>'
-        for paper in PAPERS
+        for paper in papers
     )
+    return links, " · ".join(_size(built[names[paper]]) for paper in papers)
 
 
 def render_downloads(data, built: dict[str, int], page_src: str, page_url: str) -> str:
@@ -37,14 +40,16 @@ def render_downloads(data, built: dict[str, int], page_src: str, page_url: str) 
     """
     cards, quizzes, checklists = data.question_count, len(data.quizzes), len(data.checklists)
     deck_link = get_relative_url(site_path(ANKI_DECK), page_src)
+    handbook_links, handbook_sizes = _pdf_cells(HANDBOOK_PDF, built, page_url)
+    checklist_links, checklist_sizes = _pdf_cells(CHECKLISTS_PDF, built, page_url)
     rows = [
         "| Download | What it holds | Size |",
         "| --- | --- | --- |",
         f'| [Anki deck (`.apkg`)]({deck_link}) | <span class="hb-download-cards">{cards}</span> cards from '
-        f"{quizzes} quizzes, a sub-deck per section | {_size(built.get(ANKI_DECK))} |",
-        f"| The handbook as a PDF: {_pdf_links(HANDBOOK_PDF, page_url)} | Cover, contents, every chapter in "
-        "reading order, each chapter's quiz answers at its end | printed at deploy |",
-        f"| Every checklist as a PDF: {_pdf_links(CHECKLISTS_PDF, page_url)} | {checklists} checklists, one "
-        "per page, with empty boxes | printed at deploy |",
+        f"{quizzes} quizzes, a sub-deck per section | {_size(built[ANKI_DECK])} |",
+        f"| The handbook as a PDF: {handbook_links} | Cover, contents, every chapter in "
+        f"reading order, each chapter's quiz answers at its end | {handbook_sizes} |",
+        f"| Every checklist as a PDF: {checklist_links} | {checklists} checklists, one "
+        f"per page, with empty boxes | {checklist_sizes} |",
     ]
     return "\n".join(rows) + f'\n\nBuilt on <time class="hb-download-date">{build_date().isoformat()}</time>.\n'

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from handbook.content.loading import load_data
 from handbook.errors import DataError
-from handbook.exports.catalog import CHECKLISTS_PDF, DOWNLOADS_DIR, HANDBOOK_PDF, PAPERS
+from handbook.exports.catalog import CHECKLISTS_PDF, DOWNLOADS_DIR, HANDBOOK_PDF, PAPERS, write_manifest
 from handbook.exports.pdf import verify
 from handbook.exports.pdf.book import Book, BookError, checklists_html, handbook_html, load_book
 from handbook.exports.pdf.printing import PdfError, Printed, Result, print_all
@@ -121,6 +121,7 @@ def build_pdfs(site_dir: Path, output: Path, base_url: str | None = None, publis
         for final in finals:
             _partial(final).unlink(missing_ok=True)
             final.with_name(final.name + ".partial.compact").unlink(missing_ok=True)
+    write_manifest(output, ROOT, [printed.path for printed in result.files])
     if publish:
         publish_pdfs(site_dir, [printed.path for printed in result.files])
     result.seconds = time.monotonic() - started
