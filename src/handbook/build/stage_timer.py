@@ -17,16 +17,21 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-@contextmanager
-def timed_stages() -> Iterator[dict[str, float]]:
-    """Seconds spent per stage while the block runs: `<plugin or hook> <event>`, `Markdown`, `templates`."""
-    from mkdocs.commands import build as build_command
-    from mkdocs.plugins import PluginCollection
-    from mkdocs.structure.pages import Page
+def _timed(function, totals: dict[str, float], stage: str):
+    """`function`, adding the seconds each call takes to `totals[stage]`."""
 
-    totals: dict[str, float] = defaultdict(float)
-    original_run_event, original_render = PluginCollection.run_event, Page.render
-    original_template = build_command._build_template
+    def timed(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            totals[stage] += time.perf_counter() - started
+
+    return timed
+
+
+def _timed_run_event(totals: dict[str, float]):
+    """MkDocs' PluginCollection.run_event, timing each plugin's or hook's method separately."""
 
     def run_event(self, name, item=None, **kwargs):
         pass_item = item is not None
@@ -40,26 +45,25 @@ def timed_stages() -> Iterator[dict[str, float]]:
         self._current_plugin = None
         return item
 
-    def render(self, config, files):
-        started = time.perf_counter()
-        try:
-            return original_render(self, config, files)
-        finally:
-            totals["Markdown"] += time.perf_counter() - started
+    return run_event
 
-    def template(*args, **kwargs):
-        started = time.perf_counter()
-        try:
-            return original_template(*args, **kwargs)
-        finally:
-            totals["templates"] += time.perf_counter() - started
 
-    PluginCollection.run_event, Page.render, build_command._build_template = run_event, render, template
+@contextmanager
+def timed_stages() -> Iterator[dict[str, float]]:
+    """Seconds spent per stage while the block runs: `<plugin or hook> <event>`, `Markdown`, `templates`."""
+    from mkdocs.commands import build as build_command
+    from mkdocs.plugins import PluginCollection
+    from mkdocs.structure.pages import Page
+
+    totals: dict[str, float] = defaultdict(float)
+    originals = PluginCollection.run_event, Page.render, build_command._build_template
+    PluginCollection.run_event = _timed_run_event(totals)
+    Page.render = _timed(originals[1], totals, "Markdown")
+    build_command._build_template = _timed(originals[2], totals, "templates")
     try:
         yield totals
     finally:
-        PluginCollection.run_event, Page.render = original_run_event, original_render
-        build_command._build_template = original_template
+        PluginCollection.run_event, Page.render, build_command._build_template = originals
 
 
 def _label(origin: str) -> str:

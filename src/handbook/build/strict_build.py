@@ -88,18 +88,7 @@ def build(site_dir: Path, site_url: str | None = None, root: Path | None = None)
         mkdocs_build(config)
     except BaseException as exc:  # noqa: BLE001 - every failure becomes a message, never a traceback
         shutil.rmtree(staging, ignore_errors=True)
-        problems = [_clean(m, root) for m in collect.messages]
-        # mkdocs-macros exits with status 100 after logging the error; the log already holds the message.
-        final = "" if isinstance(exc, SystemExit) else (_clean(str(exc), root) or type(exc).__name__)
-        if final and not (problems and final.startswith("Aborted with")):
-            problems.append(final)
-        seen: list[str] = []
-        for problem in problems:  # MkDocs often logs a message and raises it again
-            if not any(
-                problem.split(": ", 1)[0] in earlier and problem.rsplit(": ", 1)[0] in earlier for earlier in seen
-            ):
-                seen.append(problem)
-        print("The build failed; nothing was published:", *(f"  {p}" for p in seen), sep="\n", file=sys.stderr)
+        print(_failure(collect.messages, exc, root), file=sys.stderr)
         return 1
     old = site_dir.with_name(f".{site_dir.name}.old")
     shutil.rmtree(old, ignore_errors=True)
@@ -109,6 +98,20 @@ def build(site_dir: Path, site_url: str | None = None, root: Path | None = None)
     shutil.rmtree(old, ignore_errors=True)
     print(_summary(config, site_dir, time.monotonic() - started))
     return 0
+
+
+def _failure(messages: list[str], exc: BaseException, root: Path) -> str:
+    """The problems of a failed build, one line each, without MkDocs' repeats and without a traceback."""
+    problems = [_clean(m, root) for m in messages]
+    # mkdocs-macros exits with status 100 after logging the error; the log already holds the message.
+    final = "" if isinstance(exc, SystemExit) else (_clean(str(exc), root) or type(exc).__name__)
+    if final and not (problems and final.startswith("Aborted with")):
+        problems.append(final)
+    seen: list[str] = []
+    for problem in problems:  # MkDocs often logs a message and raises it again
+        if not any(problem.split(": ", 1)[0] in earlier and problem.rsplit(": ", 1)[0] in earlier for earlier in seen):
+            seen.append(problem)
+    return "\n".join(["The build failed; nothing was published:", *(f"  {p}" for p in seen)])
 
 
 def _summary(config, site_dir: Path, seconds: float) -> str:
