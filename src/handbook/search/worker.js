@@ -1,0 +1,279 @@
+/* The handbook's search worker, in place of Material's lunr worker (Material's documented extension point:
+ * `__config.search` names the worker; src/handbook/search/publish.py points it here).
+ *
+ * Material's UI is unchanged: it posts {type: 0 SETUP}, we answer {type: 1 READY}; it posts {type: 2 QUERY,
+ * data: text}, we answer {type: 3 RESULT, data: {items: [[item, ...], ...]}}, one list per page, each item
+ * {location, title, text, score, terms} with title and text as HTML (escaped, matches in <mark>).
+ *
+ * The index (src/handbook/search/index.py) comes in pieces fetched on demand from search/index/: the manifest,
+ * one shard per query term, and the documents of the pages shown. Nothing else is fetched, from nowhere else.
+ *
+ * The text rules below mirror src/handbook/search/text.py; tests/unit/test_search_text.py checks that both
+ * give the same term for every word of the handbook.
+ */
+"use strict";
+
+/* ---- text.py, word for word ------------------------------------------------------------------------- */
+
+const SPLIT = /[^a-z0-9]+/;
+const ISE = /(?<=[^aeiou])is(e|es|ed|ing|ation|ations|er|ers|able)$/;
+const YSE = /ys(e|es|ed|ing|er|ers)$/;
+const OUR = /(?<=[ilvbmn])our(s|ed|ing|al|able|ite|ites)?$/;
+const TRE = /(?<=[^aeiou])tre(s|d)?$/;
+const DOUBLE_L =
+  /^(cancel|model|label|travel|signal|level|fuel|channel|tunnel|marshal|funnel|total|counsel)l(ed|ing|er|ers)$/;
+const WORDS = {
+  licence: "license", licences: "licenses", defence: "defense", offence: "offense", catalogue: "catalog",
+  catalogues: "catalogs", dialogue: "dialog", analogue: "analog", grey: "gray", indices: "index",
+  vertices: "vertex", matrices: "matrix", analyses: "analysis", data: "data",
+};
+
+function fold(text) {
+  return text.toLowerCase().normalize("NFKD").replace(/\p{Mn}/gu, "");
+}
+
+function spell(word) {
+  if (Object.prototype.hasOwnProperty.call(WORDS, word)) return WORDS[word];
+  if (word.length >= 6) {
+    word = word.replace(ISE, "iz$1").replace(YSE, "yz$1").replace(OUR, "or$1");
+  }
+  if (word.length >= 5) word = word.replace(TRE, "ter$1");
+  return word.replace(DOUBLE_L, "$1$2");
+}
+
+function undouble(word) {
+  const last = word[word.length - 1];
+  return word.length >= 4 && last === word[word.length - 2] && !"aeioulsz".includes(last)
+    ? word.slice(0, -1) : word;
+}
+
+function stem(word) {
+  if (word.length <= 3 || /[0-9]/.test(word)) return word;
+  if (word.endsWith("ies") && word.length > 4) word = word.slice(0, -3) + "y";
+  else if (word.endsWith("sses")) word = word.slice(0, -2);
+  else if (word.endsWith("s") && !/(ss|us|is)$/.test(word)) word = word.slice(0, -1);
+  if (word.endsWith("ing") && word.length >= 7) word = undouble(word.slice(0, -3));
+  else if (word.endsWith("ed") && word.length >= 6) word = undouble(word.slice(0, -2));
+  if (word.endsWith("ization") && word.length >= 10) word = word.slice(0, -5) + "e";
+  if (word.endsWith("e") && word.length > 4) word = word.slice(0, -1);
+  return word;
+}
+
+function term(word) {
+  return stem(spell(word));
+}
+
+function words(text) {
+  return fold(text).split(SPLIT).filter(Boolean);
+}
+
+/* ---- the index, fetched in pieces ------------------------------------------------------------------- */
+
+const INDEX = new URL("../../../search/index/", self.location.href);
+let manifest = null;
+const shards = new Map();  // shard number -> Promise of {term: [doc, score, ...]}
+const pages = new Map();   // page number -> Promise of [[location, title, teaser], ...]
+
+async function getJSON(path) {
+  const url = new URL(path, INDEX);
+  if (manifest) url.searchParams.set("v", manifest.version);
+  const response = await fetch(url, manifest ? {} : { cache: "no-cache" });
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.json();
+}
+
+function cached(map, key, load) {
+  if (!map.has(key)) map.set(key, load().catch(error => { map.delete(key); throw error; }));
+  return map.get(key);
+}
+
+async function loadManifest() {
+  if (!manifest) {
+    manifest = await getJSON("manifest.json");
+    manifest.byFirst = new Map();
+    for (const [concept, phrase] of manifest.phrases) {
+      if (!manifest.byFirst.has(phrase[0])) manifest.byFirst.set(phrase[0], []);
+      manifest.byFirst.get(phrase[0]).push([phrase, concept]);
+    }
+    for (const list of manifest.byFirst.values()) list.sort((a, b) => b[0].length - a[0].length);
+  }
+  return manifest;
+}
+
+function shardOf(text, count) {
+  let value = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) value = Math.imul(value ^ byte, 0x01000193) >>> 0;
+  return value % count;
+}
+
+function undelta(shard) {  // doc numbers are stored as gaps
+  for (const list of Object.values(shard)) for (let i = 2; i < list.length; i += 2) list[i] += list[i - 2];
+  return shard;
+}
+
+async function postings(text) {
+  const number = shardOf(text, manifest.shards);
+  const shard = await cached(shards, number, () => getJSON(`t/${number}.json`).then(undelta));
+  return shard[text] || [];
+}
+
+function pageOf(doc) {
+  const starts = manifest.pages;
+  let low = 0, high = starts.length - 2;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle] <= doc) low = middle; else high = middle - 1;
+  }
+  return low;
+}
+
+/* ---- a query ------------------------------------------------------------------------------------------ */
+
+const MAX_PAGES = 12;     // pages listed (Material shows 10, then more on scroll)
+const MAX_SECTIONS = 6;   // sections listed under a page
+const PAIR_WEIGHT = 1.5;  // adjacent query words found adjacent: the phrase counts more than its words
+
+/* The query's slots: each word, except that a synonym phrase ("two phase commit", "2pc") is one slot that a
+ * document fills with any phrase of its group. */
+function analyse(query) {
+  const sequence = words(query).map(term);
+  const slots = [];
+  for (let i = 0; i < sequence.length;) {
+    const match = (manifest.byFirst.get(sequence[i]) || [])
+      .find(([phrase]) => phrase.every((word, k) => sequence[i + k] === word));
+    if (match) {
+      slots.push({ concept: match[1], words: match[0] });
+      i += match[0].length;
+    } else {
+      slots.push({ words: [sequence[i]] });
+      i += 1;
+    }
+  }
+  // Adjacent words, except inside a synonym phrase (its concept already says they are adjacent).
+  const pairs = [];
+  let position = 0;
+  const slotAt = [];
+  slots.forEach((slot, number) => slot.words.forEach(() => { slotAt[position++] = number; }));
+  for (let i = 0; i + 1 < sequence.length; i++) {
+    if (slotAt[i] !== slotAt[i + 1] || !slots[slotAt[i]].concept) pairs.push(`${sequence[i]} ${sequence[i + 1]}`);
+  }
+  return { sequence, slots, pairs };
+}
+
+async function rank(query) {
+  const { slots, pairs } = analyse(query);
+  if (!slots.length) return [];
+  const docs = new Map();  // doc -> {sum, hits: Set of slot numbers}
+  const add = (doc, score, slot) => {
+    if (!docs.has(doc)) docs.set(doc, { sum: 0, hits: new Set() });
+    const entry = docs.get(doc);
+    entry.sum += score;
+    if (slot !== undefined) entry.hits.add(slot);
+  };
+  const lists = await Promise.all([
+    ...slots.map(slot => postings(slot.concept || slot.words[0])),
+    Promise.all(pairs.map(postings)),
+  ]);
+  slots.forEach((slot, number) => {
+    const list = lists[number];
+    for (let i = 0; i < list.length; i += 2) add(list[i], list[i + 1] * slot.words.length, number);
+  });
+  for (const list of lists[slots.length]) {
+    for (let i = 0; i < list.length; i += 2) add(list[i], list[i + 1] * PAIR_WEIGHT);
+  }
+
+  const groups = new Map();  // page -> {docs: [[doc, score]], hits: Set}
+  for (const [doc, { sum, hits }] of docs) {
+    if (!hits.size) continue;
+    const coverage = hits.size / slots.length;
+    const page = pageOf(doc);
+    if (!groups.has(page)) groups.set(page, { docs: [], hits: new Set() });
+    const group = groups.get(page);
+    group.docs.push([doc, sum * coverage * coverage]);
+    for (const hit of hits) group.hits.add(hit);
+  }
+  const ranked = [];
+  for (const [page, group] of groups) {
+    group.docs.sort((a, b) => b[1] - a[1]);
+    const [best, ...rest] = group.docs.map(([, score]) => score);
+    const support = rest.slice(0, 3).reduce((total, score) => total + score, 0);
+    const coverage = group.hits.size / slots.length;
+    const prior = manifest.priors[page] || 1;
+    ranked.push({ page, score: (best + 0.25 * support) * coverage * coverage * prior, docs: group.docs });
+  }
+  ranked.sort((a, b) => b.score - a.score || a.page - b.page);
+  return ranked.slice(0, MAX_PAGES);
+}
+
+/* ---- results as Material renders them ----------------------------------------------------------------- */
+
+const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+function escape(text) {
+  return text.replace(/[&<>"']/g, ch => ESCAPES[ch]);
+}
+
+/* The text as HTML, with each word whose term the query looked for in <mark>. */
+function highlight(text, wanted) {
+  return text.split(/([\p{L}\p{N}]+)/u).map((part, i) => {
+    if (i % 2 === 0) return escape(part);
+    return words(part).some(word => wanted.has(term(word))) ? `<mark>${escape(part)}</mark>` : escape(part);
+  }).join("");
+}
+
+async function search(query) {
+  await loadManifest();
+  const ranked = await rank(query);
+  const { slots } = analyse(query);
+  const wanted = new Set();
+  for (const slot of slots) for (const word of slot.words) wanted.add(word);
+  for (const slot of slots) {
+    if (!slot.concept) continue;
+    for (const [concept, phrase] of manifest.phrases) if (concept === slot.concept) phrase.forEach(w => wanted.add(w));
+  }
+  // The words as typed: Material puts them in the result links (?h=...) to highlight them on the target page.
+  const typed = query.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const loaded = await Promise.all(ranked.map(({ page }) =>
+    cached(pages, page, () => getJSON(`p/${page}.json`))));
+  return ranked.map(({ page, score, docs }, number) => {
+    const entries = loaded[number];
+    const start = manifest.pages[page];
+    const scale = score / docs[0][1];
+    const item = (doc, docScore) => {
+      const [location, title, text] = entries[doc - start];
+      const present = new Set(words(`${title} ${text}`).map(term));
+      const terms = {};
+      for (const word of typed) terms[word] = present.has(term(fold(word)));
+      if (!Object.values(terms).some(Boolean)) for (const word of typed) terms[word] = true;
+      return { location, title: highlight(title, wanted), text: highlight(text, wanted), score: docScore * scale, terms };
+    };
+    const items = docs.filter(([doc]) => doc !== start).slice(0, MAX_SECTIONS).map(([doc, s]) => item(doc, s));
+    const own = docs.find(([doc]) => doc === start);
+    const article = item(start, own ? own[1] : 0);
+    // Material renders the page first, then the sections scoring as high as the first item, then the rest
+    // folded; with the page's own score first when it is the best match.
+    return own && own[1] >= (docs[0][1]) ? [article, ...items] : [...items.slice(0, 1), article, ...items.slice(1)];
+  });
+}
+
+let latest = null;
+let queue = Promise.resolve();
+
+addEventListener("message", ({ data: message }) => {
+  if (message.type === 0) {
+    postMessage({ type: 1 });
+  } else if (message.type === 2) {
+    const query = String(message.data || "");
+    latest = query;
+    queue = queue.then(async () => {
+      if (query !== latest) return;  // a newer query is waiting: answer that one only
+      let items = [];
+      try {
+        if (query.trim()) items = await search(query);
+      } catch (error) {
+        console.warn(`search: ${error.message}`);
+      }
+      if (query === latest) postMessage({ type: 3, data: { items } });
+    });
+  }
+});
