@@ -33,7 +33,7 @@ class BuildContext:
     downloads: dict[str, int] = field(default_factory=dict)  # download file name -> bytes this build publishes
     problems: dict[str, list[str]] = field(default_factory=dict)  # page src -> content errors found by macros
     csp_hashes: dict[str, set[str]] = field(default_factory=empty_hashes)  # inline hashes of every page so far
-    search_practice: dict[str, list] = field(default_factory=dict)  # page URL -> its quiz/checklist/figure Docs
+    search_docs: dict[str, list] = field(default_factory=dict)  # page URL -> its search documents (search/)
 
     @cached_property
     def questions(self) -> dict[str, list[QuestionView]]:

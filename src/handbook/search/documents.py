@@ -1,5 +1,10 @@
-"""What the search finds: every page and section (from Material's own search index), and the practice material
-inside a page (quiz questions, checklist items, figures), each with the anchor of its place on the page."""
+"""What the search finds, read from each built page: the page (its title and first paragraphs), each section
+under a heading with an id, and the practice material inside it (quiz questions, checklist items, figures),
+each with the anchor of its place on the page.
+
+Read from the HTML rather than from Material's search index: Material's index glues the labels of content tabs
+into one word ("Token bucketLeaky bucket"), and it cannot tell a quiz question from the text around it.
+"""
 
 from __future__ import annotations
 
@@ -31,14 +36,44 @@ def plain(fragment: str) -> str:
     return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
 
 
-def from_material(index: dict) -> list[Doc]:
-    """The pages and sections of Material's search index (`search/search_index.json`), in its order."""
-    docs = []
-    for entry in index.get("docs", []):
-        location = entry["location"]
-        kind = SECTION if "#" in location else PAGE
-        docs.append(Doc(location, plain(entry.get("title", "")), plain(entry.get("text", "")), kind))
-    return docs
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
+# Never searched: code that runs, drawings (their captions and alternative text are), permalinks, the
+# checklists' progress counters, the quiz blocks (each question is a result of its own), hidden tool bars.
+_SKIP = [
+    re.compile(r"<(script|style|svg)\b.*?</\1\s*>", re.S | re.I),
+    re.compile(r'<a class="headerlink".*?</a>', re.S),
+    re.compile(r'<span class="hb-checklist__count".*?</span></span></span>', re.S),
+    re.compile(r'<section class="hb-quiz".*?</section>', re.S),
+    re.compile(r'<div class="hb-[a-z]+__tools" hidden>.*?</div>', re.S),
+]
+_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.S)
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def from_page(page_url: str, document: str) -> list[Doc]:
+    """The page, its sections and its practice material, the page first."""
+    article = _ARTICLE.search(document)
+    if article is None:
+        return []
+    body = article.group(1)
+    for pattern in _SKIP:
+        body = pattern.sub(" ", body)
+    headings = list(_HEADING.finditer(body))
+    first = headings[0] if headings and headings[0].group(1) == "1" else None
+    start = first.end() if first else 0
+    sections = [h for h in headings if h is not first]
+    intro_end = sections[0].start() if sections else len(body)
+    docs = [Doc(page_url, plain(first.group(3)) if first else "", plain(body[start:intro_end]), PAGE)]
+    for number, heading in enumerate(sections):
+        end = sections[number + 1].start() if number + 1 < len(sections) else len(body)
+        anchor = _ID.search(heading.group(2))
+        text = plain(body[heading.end() : end])
+        if anchor is None:  # a heading without an id cannot be linked: its text joins the section above
+            previous = docs[-1]
+            docs[-1] = Doc(previous.location, previous.title, f"{previous.text} {plain(heading.group(3))} {text}", previous.kind)
+            continue
+        docs.append(Doc(f"{page_url}#{anchor.group(1)}", plain(heading.group(3)), text, SECTION))
+    return docs + practice(page_url, document)
 
 
 _QUESTION = re.compile(

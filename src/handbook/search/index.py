@@ -18,11 +18,18 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from handbook.search.documents import PAGE, PRACTICE, Doc
+from handbook.search.documents import PAGE, PRACTICE, SECTION, Doc
 from handbook.search.synonyms import Group
 from handbook.search.text import compounds, terms
 
-TITLE_WEIGHT = {PAGE: 8, "section": 5, PRACTICE: 2}
+TITLE_WEIGHT = {PAGE: 8, SECTION: 5, PRACTICE: 2}
+# A quiz question or checklist item is short, so BM25 scores it high; it should lead to its place when only it
+# has the words, not outrank the section that teaches the topic.
+KIND_FACTOR = {PAGE: 1.0, SECTION: 1.0, PRACTICE: 0.6}
+# Sections that list sources: they name every topic of their page and teach none.
+SOURCE_SECTIONS = {"further reading": 0.3, "references": 0.3}
+# A heading found on this many pages is part of a page template, not a topic: it counts as plain text.
+TEMPLATE_HEADING = 3
 K1, B = 1.2, 0.5
 SCALE = 20  # scores are stored as integers: BM25 x SCALE
 SHARD_BYTES = 16_000  # raw JSON of postings per term shard (about 8 KB gzip)
@@ -85,8 +92,11 @@ def build(docs: list[Doc], groups: list[Group]) -> Index:
     concepts = _Concepts(groups)
     counts: list[Counter] = []
     lengths: list[float] = []
+    headings = Counter(doc.title.lower() for doc in docs if doc.kind == SECTION)
     for doc in docs:
         weight = TITLE_WEIGHT[doc.kind]
+        if doc.kind == SECTION and headings[doc.title.lower()] >= TEMPLATE_HEADING:
+            weight = 1  # "Trade-offs", "In the interview", "Back-of-the-envelope": where, not what
         title, title_terms = _field_terms(doc.title, concepts)
         text, text_terms = _field_terms(doc.text, concepts)
         count: Counter = Counter()
@@ -102,12 +112,13 @@ def build(docs: list[Doc], groups: list[Group]) -> Index:
     for count in counts:
         frequency.update(count.keys())
 
+    factors = [KIND_FACTOR[d.kind] * SOURCE_SECTIONS.get(d.title.lower(), 1.0) for d in docs]
     postings: dict[str, dict[int, float]] = defaultdict(dict)
     for number, count in enumerate(counts):
         norm = K1 * (1 - B + B * lengths[number] / average)
         for item, tf in count.items():
             idf = math.log(1 + (total - frequency[item] + 0.5) / (frequency[item] + 0.5))
-            postings[item][number] = idf * tf * (K1 + 1) / (tf + norm)
+            postings[item][number] = factors[number] * idf * tf * (K1 + 1) / (tf + norm)
 
     pages = [number for number, doc in enumerate(docs) if doc.kind == PAGE]
     _boost_defining_pages(docs, pages, postings, [g for g in groups if g.glossary])

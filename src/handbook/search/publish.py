@@ -1,11 +1,12 @@
 """The search in every build (hooks/search_index.py): Material's search box and result list, with the
 handbook's worker and index behind them.
 
-- Each page's quiz questions, checklist items and figures are collected as it is written (`collect`).
+- Each page's sections, quiz questions, checklist items and figures are collected as it is written (`collect`).
 - Each page's Material config names the handbook's worker instead of Material's lunr worker (`use_worker`).
-- After the build, Material's search index (every page and section) and the collected practice material
-  become the chunked index under search/index/; search/search_index.json keeps only Material's search
-  config (its highlighter reads the separator from it), so no page downloads the whole index any more.
+- After the build, the collected pages, sections and practice material become the chunked index under
+  search/index/. Material's search plugin still writes search/search_index.json (every page fetches it for
+  the search config, which its highlighter reads): it is cut down to that config, so no page downloads the
+  whole index any more.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ _MATERIAL_WORKER = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/
 
 
 def collect(context: BuildContext, page_url: str, output: str) -> None:
-    context.search_practice[page_url] = documents.practice(page_url, output)
+    context.search_docs[page_url] = documents.from_page(page_url, output)
 
 
 def use_worker(output: str, where: str) -> str:
@@ -43,21 +44,6 @@ def use_worker(output: str, where: str) -> str:
     return updated
 
 
-def merged_documents(material_index: dict, practice: dict[str, list[documents.Doc]]) -> list[documents.Doc]:
-    """Material's pages and sections, each page followed by its practice material: one page's documents
-    are contiguous, its page entry first, as index.build expects."""
-    docs: list[documents.Doc] = []
-    pending: list[documents.Doc] = []
-    for doc in documents.from_material(material_index):
-        if doc.kind == documents.PAGE:
-            docs += pending
-            pending = list(practice.get(doc.location, []))
-        elif not docs:
-            raise PluginError(f"{MATERIAL_INDEX}: section {doc.location} comes before any page")
-        docs.append(doc)
-    return docs + pending
-
-
 def publish(context: BuildContext, site_dir: Path) -> index.Index:
     """Write the chunked index and the worker into the built site; shrink Material's index to its config."""
     material_path = site_dir / MATERIAL_INDEX
@@ -69,7 +55,8 @@ def publish(context: BuildContext, site_dir: Path) -> index.Index:
         groups = synonyms.load_groups(context.project.root)
     except (OSError, ValueError) as exc:
         raise PluginError(f"search synonyms: {exc}") from None
-    built = index.build(merged_documents(material_index, context.search_practice), groups)
+    docs = [doc for page in context.search_docs.values() for doc in page]
+    built = index.build(docs, groups)
     target = site_dir / INDEX_DIR
     if target.exists():
         for old in sorted(target.rglob("*"), reverse=True):

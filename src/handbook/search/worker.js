@@ -131,13 +131,20 @@ function pageOf(doc) {
 
 const MAX_PAGES = 12;     // pages listed (Material shows 10, then more on scroll)
 const MAX_SECTIONS = 6;   // sections listed under a page
-const PAIR_WEIGHT = 1.5;  // adjacent query words found adjacent: the phrase counts more than its words
+const PAIR_WEIGHT = 3;  // adjacent query words found adjacent: the phrase counts more than its words
+const INHERIT = 0.25;      // how much of its page entry's score a section adds to its own
+const SUPPORT = 0.25;     // how much a page's next best sections add to its best one
 
 /* The query's slots: each word, except that a synonym phrase ("two phase commit", "2pc") is one slot that a
  * document fills with any phrase of its group. */
+// Words too common to require: a query's other words decide, and they still count inside word pairs.
+const STOPWORDS = new Set(["a", "an", "and", "are", "as", "at", "be", "by", "do", "for", "how", "i", "in", "is",
+  "it", "of", "on", "or", "the", "to", "vs", "what", "when", "why", "with"]);
+
 function analyse(query) {
   const sequence = words(query).map(term);
   const slots = [];
+  const skipStopwords = sequence.some(word => !STOPWORDS.has(word));
   for (let i = 0; i < sequence.length;) {
     const match = (manifest.byFirst.get(sequence[i]) || [])
       .find(([phrase]) => phrase.every((word, k) => sequence[i + k] === word));
@@ -145,7 +152,7 @@ function analyse(query) {
       slots.push({ concept: match[1], words: match[0] });
       i += match[0].length;
     } else {
-      slots.push({ words: [sequence[i]] });
+      slots.push({ words: [sequence[i]], stopword: skipStopwords && STOPWORDS.has(sequence[i]) });
       i += 1;
     }
   }
@@ -157,7 +164,7 @@ function analyse(query) {
   for (let i = 0; i + 1 < sequence.length; i++) {
     if (slotAt[i] !== slotAt[i + 1] || !slots[slotAt[i]].concept) pairs.push(`${sequence[i]} ${sequence[i + 1]}`);
   }
-  return { sequence, slots, pairs };
+  return { sequence, slots: slots.filter(slot => !slot.stopword), pairs };
 }
 
 async function rank(query) {
@@ -182,11 +189,19 @@ async function rank(query) {
     for (let i = 0; i < list.length; i += 2) add(list[i], list[i + 1] * PAIR_WEIGHT);
   }
 
+  // A section is read under its page's title: the page entry's matches count for each of its sections.
+  const pageEntry = page => docs.get(manifest.pages[page]);
   const groups = new Map();  // page -> {docs: [[doc, score]], hits: Set}
-  for (const [doc, { sum, hits }] of docs) {
+  for (const [doc, entry] of docs) {
+    let { sum, hits } = entry;
+    const page = pageOf(doc);
+    const head = pageEntry(page);
+    if (head && head !== entry) {
+      sum += INHERIT * head.sum;
+      hits = new Set([...hits, ...head.hits]);
+    }
     if (!hits.size) continue;
     const coverage = hits.size / slots.length;
-    const page = pageOf(doc);
     if (!groups.has(page)) groups.set(page, { docs: [], hits: new Set() });
     const group = groups.get(page);
     group.docs.push([doc, sum * coverage * coverage]);
@@ -199,7 +214,7 @@ async function rank(query) {
     const support = rest.slice(0, 3).reduce((total, score) => total + score, 0);
     const coverage = group.hits.size / slots.length;
     const prior = manifest.priors[page] || 1;
-    ranked.push({ page, score: (best + 0.25 * support) * coverage * coverage * prior, docs: group.docs });
+    ranked.push({ page, score: (best + SUPPORT * support) * coverage * coverage * prior, docs: group.docs });
   }
   ranked.sort((a, b) => b.score - a.score || a.page - b.page);
   return ranked.slice(0, MAX_PAGES);
