@@ -50,12 +50,31 @@ _HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.S)
 _ID = re.compile(r'\bid="([^"]+)"')
 
 
+_EXCLUDED = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\sdata-search-exclude\b[^>]*>")
+
+
+def without_excluded(body: str) -> str:
+    """The HTML without the elements marked `data-search-exclude` (the attribute Material's search honours:
+    quiz answers, the flashcards' controls), each up to its matching end tag."""
+    while match := _EXCLUDED.search(body):
+        tag = match.group(1)
+        tags = re.compile(rf"<(/?){tag}\b[^>]*>", re.I)
+        depth, end = 1, len(body)
+        for found in tags.finditer(body, match.end()):
+            depth += -1 if found.group(1) else 1
+            if depth == 0:
+                end = found.end()
+                break
+        body = body[: match.start()] + " " + body[end:]
+    return body
+
+
 def from_page(page_url: str, document: str) -> list[Doc]:
     """The page, its sections and its practice material, the page first."""
     article = _ARTICLE.search(document)
     if article is None:
         return []
-    body = article.group(1)
+    body = without_excluded(article.group(1))
     for pattern in _SKIP:
         body = pattern.sub(" ", body)
     headings = list(_HEADING.finditer(body))

@@ -6,7 +6,8 @@
   count does (`SHARD_BYTES` of postings each).
 - `p/<n>.json`: the documents of page n ([location, title, teaser] each), loaded for the pages shown.
 
-Scores are BM25 computed here, with a heading counted `TITLE_WEIGHT` times, so the worker only adds numbers.
+Scores are computed here (BM25 of the text plus a share for a heading that has the term), so the worker only
+adds numbers.
 Terms are words (text.py), adjacent word pairs ("token bucket"), and synonym concepts (synonyms.py).
 """
 
@@ -22,13 +23,15 @@ from handbook.search.documents import PAGE, PRACTICE, SECTION, Doc
 from handbook.search.synonyms import Group
 from handbook.search.text import compounds, terms
 
-TITLE_WEIGHT = {PAGE: 8, SECTION: 5, PRACTICE: 2}
+# What a heading that has the term adds, in units of the most the text can add (K1 + 1 = 2.2).
+TITLE_WEIGHT = {PAGE: 3.0, SECTION: 2.0, PRACTICE: 1.0}
+TEMPLATE_WEIGHT = 0.3
 # A quiz question or checklist item is short, so BM25 scores it high; it should lead to its place when only it
 # has the words, not outrank the section that teaches the topic.
 KIND_FACTOR = {PAGE: 1.0, SECTION: 1.0, PRACTICE: 0.6}
 # Sections that list sources: they name every topic of their page and teach none.
 SOURCE_SECTIONS = {"further reading": 0.3, "references": 0.3}
-# A heading found on this many pages is part of a page template, not a topic: it counts as plain text.
+# A heading found on this many pages is part of a page template, not a topic: it weighs TEMPLATE_WEIGHT.
 TEMPLATE_HEADING = 3
 K1, B = 1.2, 0.5
 SCALE = 20  # scores are stored as integers: BM25 x SCALE
@@ -93,32 +96,36 @@ def build(docs: list[Doc], groups: list[Group]) -> Index:
     counts: list[Counter] = []
     lengths: list[float] = []
     headings = Counter(doc.title.lower() for doc in docs if doc.kind == SECTION)
+    in_title: list[set[str]] = []
+    title_weights: list[float] = []
     for doc in docs:
         weight = TITLE_WEIGHT[doc.kind]
         if doc.kind == SECTION and headings[doc.title.lower()] >= TEMPLATE_HEADING:
-            weight = 1  # "Trade-offs", "In the interview", "Back-of-the-envelope": where, not what
-        title, title_terms = _field_terms(doc.title, concepts)
+            weight = TEMPLATE_WEIGHT  # "Trade-offs", "In the interview", "Back-of-the-envelope": where, not what
+        _, title_terms = _field_terms(doc.title, concepts)
         text, text_terms = _field_terms(doc.text, concepts)
-        count: Counter = Counter()
-        for item in title_terms:
-            count[item] += weight
-        for item in text_terms:
-            count[item] += 1
-        counts.append(count)
-        lengths.append(weight * len(title) + len(text))
+        counts.append(Counter(text_terms))
+        in_title.append(set(title_terms))
+        title_weights.append(weight)
+        lengths.append(len(text))
     total = len(docs)
     average = sum(lengths) / max(total, 1)
     frequency: Counter = Counter()
-    for count in counts:
-        frequency.update(count.keys())
+    for number, count in enumerate(counts):
+        frequency.update(set(count) | in_title[number])
 
     factors = [KIND_FACTOR[d.kind] * SOURCE_SECTIONS.get(d.title.lower(), 1.0) for d in docs]
     postings: dict[str, dict[int, float]] = defaultdict(dict)
     for number, count in enumerate(counts):
-        norm = K1 * (1 - B + B * lengths[number] / average)
-        for item, tf in count.items():
+        norm = K1 * (1 - B + B * lengths[number] / max(average, 1))
+        for item in set(count) | in_title[number]:
             idf = math.log(1 + (total - frequency[item] + 0.5) / (frequency[item] + 0.5))
-            postings[item][number] = factors[number] * idf * tf * (K1 + 1) / (tf + norm)
+            tf = count.get(item, 0)
+            # BM25 of the text, plus a fixed share for a heading that has the term: a heading says what its
+            # section is about however often the text repeats a word.
+            text_part = tf * (K1 + 1) / (tf + norm)
+            title_part = title_weights[number] if item in in_title[number] else 0.0
+            postings[item][number] = factors[number] * idf * (text_part + title_part)
 
     pages = [number for number, doc in enumerate(docs) if doc.kind == PAGE]
     _boost_defining_pages(docs, pages, postings, [g for g in groups if g.glossary])

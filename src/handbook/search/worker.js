@@ -111,10 +111,17 @@ function undelta(shard) {  // doc numbers are stored as gaps
   return shard;
 }
 
+/* The postings of one term; none when its piece cannot be fetched (offline, and never fetched before), so the
+ * pieces already loaded still answer. */
 async function postings(text) {
   const number = shardOf(text, manifest.shards);
-  const shard = await cached(shards, number, () => getJSON(`t/${number}.json`).then(undelta));
-  return shard[text] || [];
+  try {
+    const shard = await cached(shards, number, () => getJSON(`t/${number}.json`).then(undelta));
+    return shard[text] || [];
+  } catch (error) {
+    console.warn(`search: ${error.message}`);
+    return [];
+  }
 }
 
 function pageOf(doc) {
@@ -129,7 +136,7 @@ function pageOf(doc) {
 
 /* ---- a query ------------------------------------------------------------------------------------------ */
 
-const MAX_PAGES = 12;     // pages listed (Material shows 10, then more on scroll)
+const MAX_PAGES = 10;     // pages listed (Material renders 10 at once)
 const MAX_SECTIONS = 6;   // sections listed under a page
 const PAIR_WEIGHT = 3;  // adjacent query words found adjacent: the phrase counts more than its words
 const INHERIT = 0.25;      // how much of its page entry's score a section adds to its own
@@ -254,11 +261,14 @@ async function search(query) {
     const entries = loaded[number];
     const start = manifest.pages[page];
     const scale = score / docs[0][1];
+    // `terms`: the typed words, true where the item has them. Material links the item with them (?h=...,
+    // highlighted on arrival) and lists the others as missing under a section. The page as a whole matched
+    // the query, so its own link carries every word.
     const item = (doc, docScore) => {
       const [location, title, text] = entries[doc - start];
       const present = new Set(words(`${title} ${text}`).map(term));
       const terms = {};
-      for (const word of typed) terms[word] = present.has(term(fold(word)));
+      for (const word of typed) terms[word] = doc === start || words(word).every(w => present.has(term(w)));
       if (!Object.values(terms).some(Boolean)) for (const word of typed) terms[word] = true;
       return { location, title: highlight(title, wanted), text: highlight(text, wanted), score: docScore * scale, terms };
     };
@@ -269,6 +279,18 @@ async function search(query) {
     // folded; with the page's own score first when it is the best match.
     return own && own[1] >= (docs[0][1]) ? [article, ...items] : [...items.slice(0, 1), article, ...items.slice(1)];
   });
+}
+
+/* A query that needs index pieces not yet loaded waits DEBOUNCE ms for the next keystroke first, so typing
+ * "token bucket" does not fetch the pieces of "t", "to", "tok"...; a query answered from loaded pieces is
+ * answered at once. */
+const DEBOUNCE = 150;
+
+function loaded(query) {
+  if (!manifest) return false;
+  const { slots, pairs } = analyse(query);
+  const needed = [...slots.map(slot => slot.concept || slot.words[0]), ...pairs];
+  return needed.every(text => shards.has(shardOf(text, manifest.shards)));
 }
 
 let latest = null;
@@ -282,6 +304,10 @@ addEventListener("message", ({ data: message }) => {
     latest = query;
     queue = queue.then(async () => {
       if (query !== latest) return;  // a newer query is waiting: answer that one only
+      if (query.trim() && !loaded(query)) {
+        await new Promise(resolve => setTimeout(resolve, DEBOUNCE));
+        if (query !== latest) return;
+      }
       let items = [];
       try {
         if (query.trim()) items = await search(query);
