@@ -89,7 +89,9 @@ def from_page(page_url: str, document: str) -> list[Doc]:
         text = plain(body[heading.end() : end])
         if anchor is None:  # a heading without an id cannot be linked: its text joins the section above
             previous = docs[-1]
-            docs[-1] = Doc(previous.location, previous.title, f"{previous.text} {plain(heading.group(3))} {text}", previous.kind)
+            docs[-1] = Doc(
+                previous.location, previous.title, f"{previous.text} {plain(heading.group(3))} {text}", previous.kind
+            )
             continue
         docs.append(Doc(f"{page_url}#{anchor.group(1)}", plain(heading.group(3)), text, SECTION))
     return docs + practice(page_url, document)

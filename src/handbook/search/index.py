@@ -38,6 +38,7 @@ SCALE = 20  # scores are stored as integers: BM25 x SCALE
 SHARD_BYTES = 16_000  # raw JSON of postings per term shard (about 8 KB gzip)
 TEASER = 160  # characters of a result's text shown under its title
 NOT_DEFINING = ("glossary/", "references/")  # pages that list every term but teach none
+DEFINING_LEAD = 1.2  # a glossary term's defining page scores this much above any other document
 # Pages that mention many topics without teaching them: their score is multiplied by this, so a query finds the
 # teaching page first, and finds them still when only they have the words (a checklist item, a book title).
 PRIORS = {"references/": 0.4, "glossary/": 0.5, "contributing/": 0.5, "checklists/": 0.6, "quizzes/": 0.6}
@@ -162,7 +163,7 @@ def build(docs: list[Doc], groups: list[Group]) -> Index:
 
 def _boost_defining_pages(docs, pages, postings, groups) -> None:
     """A glossary term leads to the page that teaches it: the page whose documents score highest for the
-    concept gets, on its page entry, the best score any document has for it."""
+    concept gets, on its page entry, a little more than the best score any document has for it."""
     page_of = {}
     for start, end in zip(pages, pages[1:] + [len(docs)], strict=False):
         for number in range(start, end):
@@ -177,7 +178,7 @@ def _boost_defining_pages(docs, pages, postings, groups) -> None:
                 per_page[page_of[number]] += score
         if per_page:
             page, _ = per_page.most_common(1)[0]
-            scores[page] = max(scores.get(page, 0.0), max(scores.values()))
+            scores[page] = max(scores.get(page, 0.0), DEFINING_LEAD * max(scores.values()))
 
 
 def _json(value) -> bytes:

@@ -67,9 +67,7 @@ def extra_groups(text: str, source: str) -> list[Group]:
 
 def load_groups(root: Path) -> list[Group]:
     """Glossary groups first, then the synonyms file's; a phrase in two groups keeps its first group."""
-    groups = glossary_groups(
-        (root / "docs" / ABBREVIATIONS).read_text(encoding="utf-8"), f"docs/{ABBREVIATIONS}"
-    )
+    groups = glossary_groups((root / "docs" / ABBREVIATIONS).read_text(encoding="utf-8"), f"docs/{ABBREVIATIONS}")
     extra = root / SYNONYMS_FILE
     if extra.is_file():
         groups += extra_groups(extra.read_text(encoding="utf-8"), SYNONYMS_FILE)
