@@ -21,6 +21,7 @@ class Doc:
     title: str  # plain text
     text: str  # plain text
     kind: str  # PAGE, SECTION or PRACTICE
+    weight: float = 1.0  # how much its matches count towards its page's rank
 
     @property
     def page(self) -> str:
@@ -42,7 +43,8 @@ _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</arti
 _SKIP = [
     re.compile(r"<(script|style|svg)\b.*?</\1\s*>", re.S | re.I),
     re.compile(r'<a class="headerlink".*?</a>', re.S),
-    re.compile(r'<span class="hb-checklist__count".*?</span></span></span>', re.S),
+    # A checklist's items are results of their own (the section keeps its heading).
+    re.compile(r'<ul class="task-list hb-checklist__items">.*?</ul>', re.S),
     re.compile(r'<section class="hb-quiz".*?</section>', re.S),
     re.compile(r'<div class="hb-[a-z]+__tools" hidden>.*?</div>', re.S),
 ]
@@ -50,12 +52,12 @@ _HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.S)
 _ID = re.compile(r'\bid="([^"]+)"')
 
 
-_EXCLUDED = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\sdata-search-exclude\b[^>]*>")
+_EXCLUDED = re.compile(r'<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\s(?:data-search-exclude\b|class="hb-checklist__count")[^>]*>')
 
 
 def without_excluded(body: str) -> str:
     """The HTML without the elements marked `data-search-exclude` (the attribute Material's search honours:
-    quiz answers, the flashcards' controls), each up to its matching end tag."""
+    quiz answers, the flashcards' controls) and the checklists' progress counters, each up to its end tag."""
     while match := _EXCLUDED.search(body):
         tag = match.group(1)
         tags = re.compile(rf"<(/?){tag}\b[^>]*>", re.I)
@@ -107,6 +109,9 @@ _CAPTION = re.compile(r"<figcaption[^>]*>(?P<text>.*?)</figcaption>", re.S)
 _ALT = re.compile(r'<img\b[^>]*\balt="(?P<text>[^"]*)"', re.S)
 
 LABELS = {"question": "Quiz question", "check": "Checklist item", "figure": "Figure"}
+# A quiz question or a figure is short, so it scores high; it should lead to its place when only it has the
+# words, not outrank the section that teaches them. A checklist item is what its page is made of.
+WEIGHTS = {"question": 0.6, "check": 1.0, "figure": 0.6}
 
 
 def practice(page_url: str, document: str) -> list[Doc]:
@@ -114,18 +119,18 @@ def practice(page_url: str, document: str) -> list[Doc]:
     leads to its anchor. The figure's alternative text is searched too: it describes what the figure shows."""
     found = []
     for match in _QUESTION.finditer(document):
-        found.append((match.start(), match["id"], plain(match["text"]), LABELS["question"]))
+        found.append((match.start(), match["id"], plain(match["text"]), LABELS["question"], WEIGHTS["question"]))
     for match in _CHECK.finditer(document):
-        found.append((match.start(), match["id"], plain(match["text"]), LABELS["check"]))
+        found.append((match.start(), match["id"], plain(match["text"]), LABELS["check"], WEIGHTS["check"]))
     for match in _FIGURE.finditer(document):
         caption = _CAPTION.search(match["body"])
         alt = _ALT.search(match["body"])
         title = plain(caption["text"]) if caption else ""
         text = plain(alt["text"]) if alt else ""
-        if title or text:
-            found.append((match.start(), match["id"], title or text, f"{LABELS['figure']}: {text}" if title else ""))
+        label = f"{LABELS['figure']}: {text}" if title else ""
+        found.append((match.start(), match["id"], title or text, label, WEIGHTS["figure"]))
     return [
-        Doc(f"{page_url}#{anchor}", title, text, PRACTICE)
-        for _, anchor, title, text in sorted(found, key=lambda item: item[0])
+        Doc(f"{page_url}#{anchor}", title, text, PRACTICE, weight)
+        for _, anchor, title, text, weight in sorted(found, key=lambda item: item[0])
         if title
     ]

@@ -26,9 +26,6 @@ from handbook.search.text import compounds, terms
 # What a heading that has the term adds, in units of the most the text can add (K1 + 1 = 2.2).
 TITLE_WEIGHT = {PAGE: 3.0, SECTION: 2.0, PRACTICE: 1.0}
 TEMPLATE_WEIGHT = 0.3
-# A quiz question or checklist item is short, so BM25 scores it high; it should lead to its place when only it
-# has the words, not outrank the section that teaches the topic.
-KIND_FACTOR = {PAGE: 1.0, SECTION: 1.0, PRACTICE: 0.6}
 # Sections that list sources: they name every topic of their page and teach none.
 SOURCE_SECTIONS = {"further reading": 0.3, "references": 0.3}
 # A heading found on this many pages is part of a page template, not a topic: it weighs TEMPLATE_WEIGHT.
@@ -115,7 +112,7 @@ def build(docs: list[Doc], groups: list[Group]) -> Index:
     for number, count in enumerate(counts):
         frequency.update(set(count) | in_title[number])
 
-    factors = [KIND_FACTOR[d.kind] * SOURCE_SECTIONS.get(d.title.lower(), 1.0) for d in docs]
+    factors = [d.weight * SOURCE_SECTIONS.get(d.title.lower(), 1.0) for d in docs]
     postings: dict[str, dict[int, float]] = defaultdict(dict)
     for number, count in enumerate(counts):
         norm = K1 * (1 - B + B * lengths[number] / max(average, 1))
