@@ -5,6 +5,7 @@
   loads one shard per distinct term, so the bytes of a first search do not grow with the handbook: the shard
   count does (`SHARD_BYTES` of postings each).
 - `p/<n>.json`: the documents of page n ([location, title, teaser] each), loaded for the pages shown.
+- `v/<ab>.json`: the words starting with "ab" and their document counts, to complete a partly typed word.
 
 Scores are computed here (BM25 of the text plus a share for a heading that has the term), so the worker only
 adds numbers.
@@ -143,6 +144,14 @@ def build(docs: list[Doc], groups: list[Group]) -> Index:
     starts = pages + [total]
     for number, (start, end) in enumerate(zip(starts, starts[1:], strict=False)):
         files[f"p/{number}.json"] = _json([[d.location, d.title, teaser(d.text)] for d in docs[start:end]])
+    # The words of the index by their first two letters, with how many documents have each: the worker
+    # completes a partly typed last word from them ("tok" -> "token").
+    vocabulary: dict[str, dict[str, int]] = defaultdict(dict)
+    for item, found in postings.items():
+        if len(item) >= 3 and " " not in item and not item.startswith("="):
+            vocabulary[item[:2]][item] = len(found)
+    for prefix in sorted(vocabulary):
+        files[f"v/{prefix}.json"] = _json(dict(sorted(vocabulary[prefix].items())))
     phrases = [[group.concept, list(phrase)] for group in groups for phrase in group.phrases]
     digest = hashlib.sha256()
     for path in sorted(files):

@@ -72,6 +72,8 @@ function words(text) {
 const INDEX = new URL("../../../search/index/", self.location.href);
 let manifest = null;
 const shards = new Map();  // shard number -> Promise of {term: [doc, score, ...]}
+const vocabularies = new Map();  // two first letters -> Promise of {word: document count}
+const vocabularyLoaded = new Map();  // the same, once loaded
 const pages = new Map();   // page number -> Promise of [[location, title, teaser], ...]
 
 async function getJSON(path) {
@@ -124,6 +126,27 @@ async function postings(text) {
   }
 }
 
+/* The words of the index that start with these two letters; none if there is no such piece. */
+function vocabulary(prefix) {
+  return cached(vocabularies, prefix, () => getJSON(`v/${prefix}.json`).catch(() => ({})).then(entries => {
+    vocabularyLoaded.set(prefix, entries);
+    return entries;
+  }));
+}
+
+/* What a partly typed word may be: the commonest index words that start with it, or that it starts with
+ * (its stem: "cachi" is "cach"). */
+function completionsOf(partial, entries) {
+  // A British spelling cut short ("normalis", "behavio") is completed as the index spells it.
+  const forms = [...new Set([partial, partial.replace(/is(a|at|ati|atio|e|i|in)?$/, "iz$1"), partial.replace(/ou$/, "o")])];
+  return Object.entries(entries)
+    .filter(([word]) => forms.some(form =>
+      word.startsWith(form) || (form.startsWith(word) && form.length - word.length <= 3)))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, COMPLETIONS)
+    .map(([word]) => word);
+}
+
 function pageOf(doc) {
   const starts = manifest.pages;
   let low = 0, high = starts.length - 2;
@@ -138,6 +161,8 @@ function pageOf(doc) {
 
 const MAX_PAGES = 10;     // pages listed (Material renders 10 at once)
 const MAX_SECTIONS = 6;   // sections listed under a page
+const COMPLETIONS = 3;    // index words a partly typed last word may be
+const COMPLETION_WEIGHT = 0.5;  // a completed word counts less than a word found as typed
 const PAIR_WEIGHT = 3;  // adjacent query words found adjacent: the phrase counts more than its words
 const INHERIT = 0.25;      // how much of its page entry's score a section adds to its own
 const SUPPORT = 0.25;     // how much a page's next best sections add to its best one
@@ -171,12 +196,18 @@ function analyse(query) {
   for (let i = 0; i + 1 < sequence.length; i++) {
     if (slotAt[i] !== slotAt[i + 1] || !slots[slotAt[i]].concept) pairs.push(`${sequence[i]} ${sequence[i + 1]}`);
   }
+  // The last word while it is being typed (no space or punctuation after it) may be the start of a word.
+  const last = slots[slots.length - 1];
+  const raw = words(query).pop();
+  if (last && !last.concept && !last.stopword && raw && raw.length >= 2 && /[\p{L}\p{N}]$/u.test(query)) {
+    last.partial = raw;
+  }
   return { sequence, slots: slots.filter(slot => !slot.stopword), pairs };
 }
 
 async function rank(query) {
   const { slots, pairs } = analyse(query);
-  if (!slots.length) return [];
+  if (!slots.length) return { ranked: [], slots };
   const docs = new Map();  // doc -> {sum, hits: Set of slot numbers}
   const add = (doc, score, slot) => {
     if (!docs.has(doc)) docs.set(doc, { sum: 0, hits: new Set() });
@@ -184,13 +215,28 @@ async function rank(query) {
     entry.sum += score;
     if (slot !== undefined) entry.hits.add(slot);
   };
+  for (const slot of slots) {
+    if (slot.partial) {
+      slot.completions = completionsOf(slot.partial, await vocabulary(slot.partial.slice(0, 2)))
+        .filter(word => word !== slot.words[0]);
+    }
+  }
   const lists = await Promise.all([
     ...slots.map(slot => postings(slot.concept || slot.words[0])),
     Promise.all(pairs.map(postings)),
+    ...slots.map(slot => Promise.all((slot.completions || []).map(postings))),
   ]);
   slots.forEach((slot, number) => {
+    const best = new Map();  // doc -> its score for this slot: as typed, else the best completion's, less
     const list = lists[number];
-    for (let i = 0; i < list.length; i += 2) add(list[i], list[i + 1] * slot.words.length, number);
+    for (let i = 0; i < list.length; i += 2) best.set(list[i], list[i + 1] * slot.words.length);
+    for (const completion of lists[slots.length + 1 + number]) {
+      for (let i = 0; i < completion.length; i += 2) {
+        const score = completion[i + 1] * COMPLETION_WEIGHT;
+        if (score > (best.get(completion[i]) || 0)) best.set(completion[i], score);
+      }
+    }
+    for (const [doc, score] of best) add(doc, score, number);
   });
   for (const list of lists[slots.length]) {
     for (let i = 0; i < list.length; i += 2) add(list[i], list[i + 1] * PAIR_WEIGHT);
@@ -224,7 +270,7 @@ async function rank(query) {
     ranked.push({ page, score: (best + SUPPORT * support) * coverage * coverage * prior, docs: group.docs });
   }
   ranked.sort((a, b) => b.score - a.score || a.page - b.page);
-  return ranked.slice(0, MAX_PAGES);
+  return { ranked: ranked.slice(0, MAX_PAGES), slots };
 }
 
 /* ---- results as Material renders them ----------------------------------------------------------------- */
@@ -245,10 +291,13 @@ function highlight(text, wanted) {
 
 async function search(query) {
   await loadManifest();
-  const ranked = await rank(query);
-  const { slots } = analyse(query);
+  const { ranked, slots } = await rank(query);
   const wanted = new Set();
-  for (const slot of slots) for (const word of slot.words) wanted.add(word);
+  for (const slot of slots) for (const word of [...slot.words, ...(slot.completions || [])]) wanted.add(word);
+  // A partly typed word counts as present where one of its completions is.
+  const partial = slots.find(slot => slot.completions);
+  const has = (present, word) => present.has(term(word)) ||
+    (partial !== undefined && word === partial.partial && partial.completions.some(c => present.has(c)));
   for (const slot of slots) {
     if (!slot.concept) continue;
     for (const [concept, phrase] of manifest.phrases) if (concept === slot.concept) phrase.forEach(w => wanted.add(w));
@@ -268,7 +317,7 @@ async function search(query) {
       const [location, title, text] = entries[doc - start];
       const present = new Set(words(`${title} ${text}`).map(term));
       const terms = {};
-      for (const word of typed) terms[word] = doc === start || words(word).every(w => present.has(term(w)));
+      for (const word of typed) terms[word] = doc === start || words(word).every(w => has(present, w));
       if (!Object.values(terms).some(Boolean)) for (const word of typed) terms[word] = true;
       return { location, title: highlight(title, wanted), text: highlight(text, wanted), score: docScore * scale, terms };
     };
@@ -290,6 +339,12 @@ function loaded(query) {
   if (!manifest) return false;
   const { slots, pairs } = analyse(query);
   const needed = [...slots.map(slot => slot.concept || slot.words[0]), ...pairs];
+  for (const slot of slots) {
+    if (!slot.partial) continue;
+    const entries = vocabularyLoaded.get(slot.partial.slice(0, 2));
+    if (!entries) return false;
+    needed.push(...completionsOf(slot.partial, entries));
+  }
   return needed.every(text => shards.has(shardOf(text, manifest.shards)));
 }
 
