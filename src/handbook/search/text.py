@@ -23,7 +23,7 @@ _SPLIT = re.compile(r"[^a-z0-9]+")
 _ISE = re.compile(r"(?<=[^aeiou])is(e|es|ed|ing|ation|ations|er|ers|able)$")
 _YSE = re.compile(r"ys(e|es|ed|ing|er|ers)$")
 _OUR = re.compile(r"(?<=[ilvbmn])our(s|ed|ing|al|able|ite|ites)?$")
-_TRE = re.compile(r"(?<=[^aeiou])tre(s|d)?$")
+_CENTRE = re.compile(r"(?<=[^aeiou])t(re)(s|d)?$")
 _DOUBLE_L = re.compile(
     r"^(cancel|model|label|travel|signal|level|fuel|channel|tunnel|marshal|funnel|total|counsel)l(ed|ing|er|ers)$"
 )
@@ -60,7 +60,7 @@ def spell(word: str) -> str:
         word = _YSE.sub(r"yz\1", word)
         word = _OUR.sub(r"or\1", word)
     if len(word) >= 5:
-        word = _TRE.sub(r"ter\1", word)
+        word = _CENTRE.sub(r"ter\2", word)
     return _DOUBLE_L.sub(r"\1\2", word)
 
 
@@ -71,7 +71,7 @@ def _undouble(word: str) -> str:
 
 
 def stem(word: str) -> str:
-    """Fold plurals, -ing and -ed; drop a final e ("cache", "caches" and "caching" all become "cach")."""
+    """Fold plurals, -ing, -ed and -ization; drop a final e ("cache", "caches" and "caching" become one term)."""
     if len(word) <= 3 or any(ch.isdigit() for ch in word):
         return word
     if word.endswith("ies") and len(word) > 4:

@@ -16,10 +16,10 @@
 /* ---- text.py, word for word ------------------------------------------------------------------------- */
 
 const SPLIT = /[^a-z0-9]+/;
-const ISE = /(?<=[^aeiou])is(e|es|ed|ing|ation|ations|er|ers|able)$/;
-const YSE = /ys(e|es|ed|ing|er|ers)$/;
-const OUR = /(?<=[ilvbmn])our(s|ed|ing|al|able|ite|ites)?$/;
-const TRE = /(?<=[^aeiou])tre(s|d)?$/;
+const RE_ISE = /(?<=[^aeiou])is(e|es|ed|ing|ation|ations|er|ers|able)$/;
+const RE_YSE = /ys(e|es|ed|ing|er|ers)$/;
+const RE_OUR = /(?<=[ilvbmn])our(s|ed|ing|al|able|ite|ites)?$/;
+const RE_CENTRE = /(?<=[^aeiou])t(re)(s|d)?$/;
 const DOUBLE_L =
   /^(cancel|model|label|travel|signal|level|fuel|channel|tunnel|marshal|funnel|total|counsel)l(ed|ing|er|ers)$/;
 const WORDS = {
@@ -35,9 +35,9 @@ function fold(text) {
 function spell(word) {
   if (Object.prototype.hasOwnProperty.call(WORDS, word)) return WORDS[word];
   if (word.length >= 6) {
-    word = word.replace(ISE, "iz$1").replace(YSE, "yz$1").replace(OUR, "or$1");
+    word = word.replace(RE_ISE, "iz$1").replace(RE_YSE, "yz$1").replace(RE_OUR, "or$1");
   }
-  if (word.length >= 5) word = word.replace(TRE, "ter$1");
+  if (word.length >= 5) word = word.replace(RE_CENTRE, "ter$2");
   return word.replace(DOUBLE_L, "$1$2");
 }
 
@@ -135,9 +135,9 @@ function vocabulary(prefix) {
 }
 
 /* What a partly typed word may be: the commonest index words that start with it, or that it starts with
- * (its stem: "cachi" is "cach"). */
+ * (its stem: "cachi" starts with the term of "caching"). */
 function completionsOf(partial, entries) {
-  // A British spelling cut short ("normalis", "behavio") is completed as the index spells it.
+  // A British spelling cut short ("normalis", "colou") is completed as the index spells it.
   const forms = [...new Set([partial, partial.replace(/is(a|at|ati|atio|e|i|in)?$/, "iz$1"), partial.replace(/ou$/, "o")])];
   return Object.entries(entries)
     .filter(([word]) => forms.some(form =>
