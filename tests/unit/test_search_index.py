@@ -66,6 +66,7 @@ def test_glossary_and_file_groups_share_concepts(tmp_path):
         ("{a: b}", "expected a list of groups"),
         ("- [alone]", "group 1 (['alone']) must be a list of at least two phrases"),
         ("- [Cache, caches]", "has fewer than two different phrases"),
+        ("- [2PC, two-phase commit]\n- [oops", "data/search-synonyms.yml:2: not valid YAML"),
     ],
 )
 def test_a_bad_synonyms_file_names_the_group(text, message):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from importlib.resources import files as package_files
 from pathlib import Path
 
@@ -58,9 +59,7 @@ def publish(context: BuildContext, site_dir: Path) -> index.Index:
     docs = [doc for page in context.search_docs.values() for doc in page]
     built = index.build(docs, groups)
     target = site_dir / INDEX_DIR
-    if target.exists():
-        for old in sorted(target.rglob("*"), reverse=True):
-            old.unlink() if old.is_file() else old.rmdir()
+    shutil.rmtree(target, ignore_errors=True)  # pieces of the previous build (mkdocs serve keeps the folder)
     for path, data in built.files.items():
         out = target / path
         out.parent.mkdir(parents=True, exist_ok=True)

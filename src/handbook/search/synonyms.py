@@ -51,7 +51,12 @@ def glossary_groups(text: str, source: str) -> list[Group]:
 
 def extra_groups(text: str, source: str) -> list[Group]:
     """The groups of the synonyms file: a YAML list of lists of phrases."""
-    data = yaml.safe_load(text) or []
+    try:
+        data = yaml.safe_load(text) or []
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{source}:{mark.line + 1}" if mark else source
+        raise ValueError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
     if not isinstance(data, list):
         raise ValueError(f"{source}: expected a list of groups, each a list of phrases (- [2PC, two-phase commit])")
     groups = []
