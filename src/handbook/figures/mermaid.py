@@ -39,13 +39,19 @@ SEQUENCE = {
 # - arrowheads: Mermaid outlines them in #333 and draws a sequence diagram's lost message (`-x`) as a #000
 #   cross, invisible in dark mode: both take the edge colour;
 # - ER diagrams: the "zero" circle is filled white (glaring in dark mode) and relationship labels are 14 px,
-#   smaller than every other label.
+#   smaller than every other label;
+# - Gantt charts: see below. (xychart-beta draws its colours as attributes, which CSS variables cannot reach:
+#   CONTRIBUTING sends authors to a chart script instead.)
 LEGIBILITY_CSS = (
     ".labelBkg{background-color:var(--md-mermaid-label-bg-color)}"
     ".marker,.marker.cross{stroke:var(--md-mermaid-edge-color)}"
     "#crosshead path{stroke:var(--md-mermaid-sequence-message-line-color)!important}"
     "marker.er circle{fill:var(--md-mermaid-label-bg-color)}"
     ".edgeLabel .label{font-size:16px}"
+    # Gantt charts: Mermaid's text greys and light section bands vanish or glare in dark mode.
+    ".titleText,.sectionTitle,.sectionTitle0,.sectionTitle1,.sectionTitle2,.sectionTitle3,.grid .tick text,"
+    ".taskTextOutsideRight,.taskTextOutsideLeft{fill:var(--md-mermaid-label-fg-color)}"
+    ".section0,.section2{fill:var(--md-mermaid-node-bg-color)}.section1,.section3{fill:transparent}"
 )
 
 # A figure is never shown with text smaller than this: its SVG gets a `min-width` (from the smallest font
