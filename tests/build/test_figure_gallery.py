@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import html as html_module
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -86,3 +87,10 @@ def test_the_gallery_stays_within_its_weight_budget(site_dir):
     weight = sum(len(gzip.compress(path.read_bytes())) for path in loaded)
     print(f"\nthe gallery and what it loads: {weight / 1000:.0f} KB gzipped ({len(loaded)} files)")
     assert weight < BUDGET, f"{weight / 1000:.0f} KB gzipped, over the {BUDGET / 1000:.0f} KB budget"
+
+
+def test_the_gallery_captions_are_in_the_search_index(site_dir):
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    indexed = " ".join(_text(doc["text"]) for doc in docs if doc["location"].startswith("study/figures/"))
+    missing = [caption for _, _, _, caption in _gallery_entries(site_dir) if caption not in indexed]
+    assert not missing, f"{len(missing)} captions cannot be found by search, e.g. {missing[:3]}"
