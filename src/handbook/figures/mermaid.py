@@ -20,9 +20,9 @@ ORIGIN = "http://mermaid.invalid/"  # served by request interception: Chromium n
 
 # Sequence diagrams: Mermaid's defaults (150 px actors, 50 px between them, 50 px side margins) made a
 # three-participant diagram 650 units wide, shown at 55% on a phone, so authors added `diagramMarginX: 10`
-# to each block. These site-wide defaults fit three participants in about 460 units (16 px text shown at
-# 12 px on a 390 px phone). An actor box still widens to fit its name and a gap to fit its messages, and a
-# block's own `config:` still overrides any of these.
+# to each block. These site-wide defaults fit three participants with short messages in under 500 units
+# (16 px text shown at 11.5 px or more on a 390 px phone). An actor box still widens to fit its name and a
+# gap to fit its messages, and a block's own `config:` still overrides any of these.
 SEQUENCE = {
     "actorFontSize": "16px",
     "messageFontSize": "16px",
