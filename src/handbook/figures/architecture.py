@@ -19,8 +19,11 @@ from importlib import metadata
 from pathlib import Path
 
 from handbook.errors import FigureError
+from handbook.figures.architecture_theme import themed
 
 RUNNER = Path(__file__).with_name("architecture_script.py")
+THEME = Path(__file__).with_name("architecture_theme.py")
+SIZE_KEYS = ("width", "height", "smallest_text", "direction")
 INSTALL_GRAPHVIZ = "Graphviz is not installed (no `dot` on PATH): run `make build`, or `sudo apt-get install graphviz`"
 
 
@@ -35,6 +38,30 @@ class Figure:
     height: int
     rendered: bool  # False when it came from the cache
     inline: bool = False  # True for a chart: its SVG goes into the page, so its colours follow the scheme toggle
+    narrow: Path | None = None  # the same figure laid out for a phone's column, when it has one
+    narrow_width: int = 0
+    narrow_height: int = 0
+
+
+@dataclass(frozen=True)
+class Screen:
+    """A column a figure is shown in, and the smallest its text may be shown there (CSS px)."""
+
+    variant: str  # the runner's layout for it
+    column: int
+    smallest: float
+    directions: tuple[str, ...]  # tried in turn until one fits; "-" is the script's own
+
+
+SCREENS = (
+    Screen("wide", column=690, smallest=11, directions=("-", "TB")),  # a laptop's content column at 1280x900
+    Screen("narrow", column=358, smallest=9, directions=("TB", "LR")),  # a phone's at 390x844
+)
+
+
+def shown_text(meta: dict, column: int) -> float:
+    """The smallest text of a rendered variant as shown in `column` (a figure shrinks to fit, never grows)."""
+    return meta["smallest_text"] * min(1.0, column / meta["width"])
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +71,8 @@ def _toolchain_fingerprint() -> str:
         raise FigureError(INSTALL_GRAPHVIZ)
     graphviz = subprocess.run([dot, "-V"], capture_output=True, text=True, check=False).stderr.strip()
     versions = f"diagrams {metadata.version('diagrams')}, pillow {metadata.version('pillow')}"
-    return f"{versions}\n{graphviz}\n{RUNNER.read_bytes().hex()}"
+    renderer = b"".join(path.read_bytes() for path in (RUNNER, THEME, Path(__file__)))
+    return f"{versions}\n{graphviz}\n{renderer.hex()}"
 
 
 def cache_key(script: Path) -> str:
@@ -53,48 +81,87 @@ def cache_key(script: Path) -> str:
     return digest.hexdigest()[:20]
 
 
-def _load(name: str, svg: Path, rendered: bool) -> Figure:
-    meta = json.loads(svg.with_suffix(".json").read_text(encoding="utf-8"))
-    return Figure(name, svg, meta["title"], meta["alt"], meta["caption"], meta["width"], meta["height"], rendered)
+def _paths(cache_dir: Path, name: str, key: str) -> tuple[Path, Path, Path]:
+    stem = f"{name}.{key}"
+    return cache_dir / f"{stem}.svg", cache_dir / f"{stem}.narrow.svg", cache_dir / f"{stem}.json"
+
+
+def _load(name: str, cache_dir: Path, key: str, rendered: bool) -> Figure:
+    svg, narrow, meta_path = _paths(cache_dir, name, key)
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    wide, small = meta["wide"], meta["narrow"]
+    return Figure(
+        name,
+        svg,
+        meta["title"],
+        meta["alt"],
+        meta["caption"],
+        wide["width"],
+        wide["height"],
+        rendered,
+        narrow=narrow,
+        narrow_width=small["width"],
+        narrow_height=small["height"],
+    )
+
+
+def _run(script: Path, work: Path, display: str, variant: str, direction: str) -> tuple[str, dict]:
+    out = work / f"{variant}-{direction.replace('-', 'own')}"
+    result = subprocess.run(
+        [sys.executable, str(RUNNER), str(script.resolve()), f"{out}.svg", f"{out}.json", display, variant, direction],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    if result.returncode != 0:
+        lines = [line for line in result.stderr.strip().splitlines() if line.strip()]
+        raise FigureError(lines[-1] if lines else f"{display}: the script failed with no message")
+    return Path(f"{out}.svg").read_text(encoding="utf-8"), json.loads(Path(f"{out}.json").read_text(encoding="utf-8"))
+
+
+def _layout_for(script: Path, work: Path, display: str, screen: Screen) -> tuple[str, dict]:
+    """The first direction whose layout is legible in the screen's column, else the most legible one."""
+    tried = []
+    for direction in screen.directions:
+        if direction in {meta["direction"] for _, _, meta in tried}:
+            continue  # the script's own direction was this one
+        svg, meta = _run(script, work, display, screen.variant, direction)
+        if shown_text(meta, screen.column) >= screen.smallest:
+            return svg, meta
+        tried.append((shown_text(meta, screen.column), svg, meta))
+    _, svg, meta = max(tried, key=lambda found: found[0])
+    return svg, meta
 
 
 def render_one(script: Path, cache_dir: Path, display: str) -> Figure:
     name = script.stem
-    svg = cache_dir / f"{name}.{cache_key(script)}.svg"
-    if svg.exists() and svg.with_suffix(".json").exists():
-        return _load(name, svg, rendered=False)
+    key = cache_key(script)
+    svg_path, narrow_path, meta_path = _paths(cache_dir, name, key)
+    if all(path.exists() for path in (svg_path, narrow_path, meta_path)):
+        return _load(name, cache_dir, key, rendered=False)
     work = cache_dir / f".tmp-{name}-{os.getpid()}-{id(script)}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     try:
-        result = subprocess.run(
-            [
-                sys.executable,
-                str(RUNNER),
-                str(script.resolve()),
-                str(work / "figure.svg"),
-                str(work / "figure.json"),
-                display,
-            ],
-            cwd=work,
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=120,
-        )
-        if result.returncode != 0:
-            lines = [line for line in result.stderr.strip().splitlines() if line.strip()]
-            raise FigureError(lines[-1] if lines else f"{display}: the script failed with no message")
-        # Rename is atomic, so a concurrent build never sees half a figure.
-        (work / "figure.json").replace(svg.with_suffix(".json"))
-        (work / "figure.svg").replace(svg)
+        drawn = {screen.variant: _layout_for(script, work, display, screen) for screen in SCREENS}
+        (wide_svg, wide), (narrow_svg, narrow) = drawn["wide"], drawn["narrow"]
+        meta = {key: wide[key] for key in ("title", "alt", "caption")}
+        meta.update(wide={k: wide[k] for k in SIZE_KEYS}, narrow={k: narrow[k] for k in SIZE_KEYS})
+        for text, path in ((themed(wide_svg, display), "figure.svg"), (themed(narrow_svg, display), "narrow.svg")):
+            (work / path).write_text(text, encoding="utf-8")
+        (work / "figure.json").write_text(json.dumps(meta, indent=1, sort_keys=True), encoding="utf-8")
+        # Rename is atomic, so a concurrent build never sees half a figure; the JSON, written last, marks it whole.
+        (work / "figure.svg").replace(svg_path)
+        (work / "narrow.svg").replace(narrow_path)
+        (work / "figure.json").replace(meta_path)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    for stale in cache_dir.glob(f"{name}.*.svg"):
-        if stale != svg:
+    for stale in cache_dir.glob(f"{name}.*"):
+        if not stale.name.startswith(f"{name}.{key}."):
             stale.unlink(missing_ok=True)
-            stale.with_suffix(".json").unlink(missing_ok=True)
-    return _load(name, svg, rendered=True)
+    return _load(name, cache_dir, key, rendered=True)
 
 
 def render_all(scripts_dir: Path, cache_dir: Path, root: Path | None = None, jobs: int | None = None) -> list[Figure]:
