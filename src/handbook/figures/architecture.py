@@ -55,7 +55,7 @@ class Screen:
 
 SCREENS = (
     Screen("wide", column=690, smallest=11, directions=("-", "TB")),  # a laptop's content column at 1280x900
-    Screen("narrow", column=358, smallest=9, directions=("TB", "LR")),  # a phone's at 390x844
+    Screen("narrow", column=390, smallest=9, directions=("TB", "LR")),  # a phone at 390x844: the figure bleeds
 )
 
 

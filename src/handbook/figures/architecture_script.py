@@ -122,7 +122,7 @@ def icon_label(text: str, icon: str, layout: Layout) -> str:
         f'<IMG SRC="{escape(icon, _QUOTE)}" SCALE="TRUE"/></TD></TR>'
     )
     words = f"<TR><TD>{lines}</TD></TR>" if text.strip() else ""
-    return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="0">{picture}{words}</TABLE>>'
+    return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="0">{picture}{words}</TABLE>>'
 
 
 def node_attributes(label: str, attrs: dict, layout: Layout) -> tuple[str, dict]:

@@ -73,7 +73,7 @@ def _plates(svg: str) -> str:
 
     def plate(match: re.Match) -> str:
         x, y, width, height = (float(v) for v in match.groups())
-        pad = width * 0.12
+        pad = width * 0.1
         return (
             f'<rect class="hb-plate" x="{x - pad:g}" y="{y - pad:g}" width="{width + 2 * pad:g}" '
             f'height="{height + 2 * pad:g}" rx="{pad * 1.5:g}"/>' + match.group(0)
