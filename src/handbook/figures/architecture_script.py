@@ -102,15 +102,25 @@ def wrap_label(text: str, width: int) -> str:
 
 
 def _balanced(line: str, width: int) -> str:
-    lines = textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False)
+    lines = _wrap(line, width)
     if len(lines) < 2:
         return line
-    for narrower in range(width - 1, 0, -1):
-        tighter = textwrap.wrap(line, narrower, break_long_words=False, break_on_hyphens=False)
-        if len(tighter) > len(lines):
+    # Every wrap in as few lines, packed from the start or from the end; the evenest wins (shortest longest
+    # line, then longest shortest line), and of two as even the one that ends long ("BEGIN;" / "INSERT order;").
+    candidates = []
+    for narrower in range(width, 0, -1):
+        packed = _wrap(line, narrower)
+        if len(packed) > len(lines):
             break
-        lines = tighter
-    return "\n".join(lines)
+        reversed_words = " ".join(reversed(line.split()))
+        from_end = [" ".join(reversed(part.split())) for part in reversed(_wrap(reversed_words, narrower))]
+        candidates += [packed, from_end] if len(from_end) == len(lines) else [packed]
+    best = min(candidates, key=lambda found: (max(map(len, found)), -min(map(len, found)), -len(found[-1])))
+    return "\n".join(best)
+
+
+def _wrap(line: str, width: int) -> list[str]:
+    return textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False)
 
 
 def icon_label(text: str, icon: str, layout: Layout) -> str:
