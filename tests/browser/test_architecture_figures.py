@@ -152,7 +152,9 @@ def test_text_and_arrows_stand_out_and_the_dark_figure_does_not_glare(page, site
             for behind in item["behind"]:
                 ratio = _contrast(_rgb(item["colour"]), _rgb(behind))
                 if ratio < 3:
-                    problems.append(f"{name}: {item['kind']} {item['what']!r} {item['colour']} on {behind}: {ratio:.2f}")
+                    problems.append(
+                        f"{name}: {item['kind']} {item['what']!r} {item['colour']} on {behind}: {ratio:.2f}"
+                    )
     assert not problems, "\n".join(problems[:20])
 
 
@@ -166,19 +168,24 @@ def test_the_dark_copy_follows_materials_toggle_without_a_reload(page, placed):
     assert dark.is_visible() and not light.is_visible()
 
 
-def test_print_shows_the_light_wide_figure(browser, site_url, placed):
+def test_print_shows_every_figure_light_wide_and_within_a_page(browser, site_url, placed):
+    """Printed (the PDFs print the pages with these styles), even from a phone in the dark: the light, wide copy,
+    no taller than print.css allows (20 cm, under an A4 or Letter page's text height)."""
     context = browser.new_context(base_url=site_url, viewport={"width": 390, "height": 844}, color_scheme="dark")
     try:
         page = context.new_page()
-        url, names = next(iter(placed.items()))
-        page.goto(url)
         page.emulate_media(media="print")
-        shown = page.evaluate(SHOWN, names[0])
-        assert shown["copy"] == "light"
-        figure = page.locator(f"#figure-{names[0]} .hb-figure__light img")
-        figure.scroll_into_view_if_needed()
-        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=figure.element_handle())
-        assert urlsplit(page.evaluate(SHOWN, names[0])["src"]).path.endswith(f"/{names[0]}.svg")
+        for url, names in placed.items():
+            page.goto(url)
+            for name in names:
+                image = page.locator(f"#figure-{name} .hb-figure__light img")
+                image.scroll_into_view_if_needed()
+                page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+                shown = page.evaluate(SHOWN, name)
+                assert shown["copy"] == "light", f"{url}: {name} prints its dark copy"
+                assert urlsplit(shown["src"]).path.endswith(f"/figures/{name}.svg"), shown["src"]
+                height = image.evaluate("img => img.getBoundingClientRect().height")
+                assert height <= 20 / 2.54 * 96 + 1, f"{name} is {height:.0f} px tall in print"
     finally:
         context.close()
 

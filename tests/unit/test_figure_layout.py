@@ -130,7 +130,11 @@ def test_the_svg_draws_itself_dark_while_dark_is_its_target(pipeline):
 @pytest.mark.parametrize(
     "light",
     sorted(
-        {c.lower() for script in (ROOT / "figures").glob("*.py") for c in re.findall(r"#[0-9a-fA-F]{6}", script.read_text())}
+        {
+            c.lower()
+            for script in (ROOT / "figures").glob("*.py")
+            for c in re.findall(r"#[0-9a-fA-F]{6}", script.read_text())
+        }
         | {"#2d3436", "#7b8894"}
     ),
 )
@@ -180,9 +184,7 @@ def scripts(tmp_path):
 
 
 def test_a_script_can_adapt_to_the_narrow_layout(scripts, tmp_path):
-    folder = scripts(
-        adaptive=PIPELINE.replace('Server("shipping")', 'Server("phone" if NARROW else "laptop")')
-    )
+    folder = scripts(adaptive=PIPELINE.replace('Server("shipping")', 'Server("phone" if NARROW else "laptop")'))
     [figure] = render_all(folder, tmp_path / "cache")
     assert ">laptop<" in figure.svg.read_text(encoding="utf-8")
     assert ">phone<" in figure.narrow.read_text(encoding="utf-8")

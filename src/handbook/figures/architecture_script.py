@@ -174,7 +174,14 @@ def _patch_diagrams(out_stem: str, rendered: list, layout: Layout) -> None:
             graph_attr[key] = f"{float(graph_attr.get(key, default)) * layout.spacing:.2f}"
         # The page shows the title as a caption, so the drawing carries no second copy of it.
         graph_attr = {**graph_attr, "pad": "0.1", "fontname": FONT, "fontsize": size, "label": ""}
-        node_attr = {**(node_attr or {}), "fontname": FONT, "fontsize": size, "fixedsize": "false", "width": "0", "height": "0"}
+        node_attr = {
+            **(node_attr or {}),
+            "fontname": FONT,
+            "fontsize": size,
+            "fixedsize": "false",
+            "width": "0",
+            "height": "0",
+        }
         edge_attr = {**(edge_attr or {}), "fontname": FONT, "fontsize": size}
         if layout.direction and graph_attr.get("layout", "dot") == "dot":
             direction = layout.direction
@@ -210,7 +217,11 @@ def _patch_diagrams(out_stem: str, rendered: list, layout: Layout) -> None:
     diagrams.Cluster.node = add_node
     diagrams.Diagram.connect = connect
     diagrams.Edge._default_edge_attrs = {**diagrams.Edge._default_edge_attrs, "fontname": FONT, "fontsize": size}
-    diagrams.Cluster._default_graph_attrs = {**diagrams.Cluster._default_graph_attrs, "fontname": FONT, "fontsize": size}
+    diagrams.Cluster._default_graph_attrs = {
+        **diagrams.Cluster._default_graph_attrs,
+        "fontname": FONT,
+        "fontsize": size,
+    }
 
 
 def _script_line(script: Path, exc: BaseException) -> str:
