@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from handbook.errors import FigureError
-from handbook.figures.architecture import SCREENS, render_all, shown_text
+from handbook.figures.architecture import SCREENS, page_size, render_all
 from handbook.figures.architecture_script import LAYOUTS, node_attributes, wrap_label
 from handbook.figures.architecture_theme import BACKGROUND, DARK_ID, dark_colour, themed
 from handbook.figures.html import NARROW_SCREEN, figure_html
@@ -109,10 +109,28 @@ def test_a_long_left_to_right_chain_is_stacked_for_the_phone(pipeline):
     for svg in (wide, narrow):
         sizes = {float(size) for size in re.findall(r'font-size="([\d.]+)"', svg)}
         assert sizes == {14.0}
-    shown = {"wide": pipeline.width, "narrow": pipeline.narrow_width}
+    files = {"wide": (wide, pipeline.width), "narrow": (narrow, pipeline.narrow_width)}
     for screen in SCREENS:
-        meta = {"smallest_text": 14.0, "width": shown[screen.variant]}
-        assert shown_text(meta, screen.column) >= screen.smallest, f"{screen.variant}: {shown[screen.variant]} pt wide"
+        svg, page_width = files[screen.variant]
+        natural = float(re.search(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+)', svg).group(1))
+        shown = 14 * min(page_width, screen.column) / natural  # the page may show it below its own size
+        assert shown >= screen.smallest, f"{screen.variant}: text shown at {shown:.1f} px"
+
+
+@pytest.mark.parametrize(
+    "size, expected",
+    [
+        ((600, 700), (600, 700)),  # fits the window: its own size
+        ((600, 900), (507, 760)),  # a little too tall: shrunk to the window (text at 11.8 px)
+        ((600, 1000), (493, 821)),  # much too tall: shrunk only as far as 11.5 px text
+        ((900, 1200), (900, 1200)),  # already shrunk to the column: its text cannot go smaller
+    ],
+)
+def test_a_figure_taller_than_the_window_is_shown_smaller_while_its_text_allows(size, expected):
+    wide = next(screen for screen in SCREENS if screen.variant == "wide")
+    width, height = size
+    got = page_size({"width": width, "height": height, "smallest_text": 14.0}, wide)
+    assert got == expected
 
 
 def test_the_svg_draws_itself_dark_while_dark_is_its_target(pipeline):

@@ -59,9 +59,23 @@ SCREENS = (
 )
 
 
+TALLEST = 760  # CSS px: a figure this tall fits a 1280x900 laptop's window under Material's header and tabs
+
+
 def shown_text(meta: dict, column: int) -> float:
     """The smallest text of a rendered variant as shown in `column` (a figure shrinks to fit, never grows)."""
     return meta["smallest_text"] * min(1.0, column / meta["width"])
+
+
+def page_size(meta: dict, screen: Screen) -> tuple[int, int]:
+    """The size the page gives a variant: its own, or smaller for a figure taller than a laptop's window, as
+    far as its smallest text stays half a pixel above the screen's minimum (a stacked figure scrolls less)."""
+    width, height = meta["width"], meta["height"]
+    fit = min(1.0, screen.column / width)
+    if height * fit <= TALLEST:
+        return width, height
+    scale = max(TALLEST / (height * fit), (screen.smallest + 0.5) / shown_text(meta, screen.column))
+    return (width, height) if scale >= 1 else (round(width * scale), round(height * scale))
 
 
 @lru_cache(maxsize=1)
@@ -89,19 +103,19 @@ def _paths(cache_dir: Path, name: str, key: str) -> tuple[Path, Path, Path]:
 def _load(name: str, cache_dir: Path, key: str, rendered: bool) -> Figure:
     svg, narrow, meta_path = _paths(cache_dir, name, key)
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    wide, small = meta["wide"], meta["narrow"]
+    (width, height), (narrow_width, narrow_height) = (page_size(meta[s.variant], s) for s in SCREENS)
     return Figure(
         name,
         svg,
         meta["title"],
         meta["alt"],
         meta["caption"],
-        wide["width"],
-        wide["height"],
+        width,
+        height,
         rendered,
         narrow=narrow,
-        narrow_width=small["width"],
-        narrow_height=small["height"],
+        narrow_width=narrow_width,
+        narrow_height=narrow_height,
     )
 
 
