@@ -1,5 +1,9 @@
 """Render every `figures/*.py` script to SVG in a cache folder, in parallel, skipping unchanged figures.
 
+Each script is drawn twice, for the two columns a page shows it in (SCREENS): wide for a laptop, in the script's
+own direction unless its smallest text would then show below 11 px, and narrow for a phone, stacked top to
+bottom unless left to right is narrower. Both get the dark style of architecture_theme (`figure.svg#dark`).
+
 The cache key covers the script text, this renderer, the `diagrams` package version and Graphviz's version,
 so a figure is re-rendered exactly when something that shapes its output changed.
 """
@@ -34,7 +38,7 @@ class Figure:
     title: str
     alt: str
     caption: str
-    width: int
+    width: int  # CSS px the page gives it (page_size): its own size, or less for one taller than a laptop's window
     height: int
     rendered: bool  # False when it came from the cache
     inline: bool = False  # True for a chart: its SVG goes into the page, so its colours follow the scheme toggle
