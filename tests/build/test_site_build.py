@@ -128,7 +128,10 @@ def test_quiz_blocks_hold_every_question_of_their_file(site_dir):
 
 def test_figures_are_published_self_contained(site_dir):
     figures = sorted((site_dir / "figures").glob("*.svg"))
-    assert len(figures) == len(list((ROOT / "figures").glob("*.py")))
+    wide = [svg for svg in figures if not svg.name.endswith(".narrow.svg")]
+    assert len(wide) == len(list((ROOT / "figures").glob("*.py")))
+    narrow = {svg.name.removesuffix(".narrow.svg") for svg in figures if svg.name.endswith(".narrow.svg")}
+    assert narrow == {svg.stem for svg in wide}, "each figure has a layout for a phone"
     for svg in figures:
         text = svg.read_text(encoding="utf-8")
         hrefs = re.findall(r'href="([^"#][^"]*)"', text)
