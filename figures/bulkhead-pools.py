@@ -41,6 +41,8 @@ with Diagram(TITLE, direction="LR", graph_attr={"nodesep": "0.5", "ranksep": "1.
     recs_pool >> Edge(label="10 calls waiting on timeouts", color="#c0392b", style="bold") >> recs
     (
         handlers
-        >> Edge(label="11th suggestion call: pool full,\nrejected at once", color="#c0392b", style="dashed", **SECOND_ROW)
+        >> Edge(
+            label="11th suggestion call: pool full,\nrejected at once", color="#c0392b", style="dashed", **SECOND_ROW
+        )
         >> fallback
     )

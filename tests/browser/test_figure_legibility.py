@@ -120,10 +120,9 @@ def _architecture_sizes(measured, site_dir, device) -> list[tuple[str, float]]:
     return sizes
 
 
-@pytest.mark.xfail(reason="architecture figures are being redrawn for legibility (issue 14); remove when it passes")
 @pytest.mark.parametrize("device", list(DEVICES))
 def test_architecture_figure_text_is_legible(measured, site_dir, device):
-    """Kept apart from the Mermaid and chart test so that its measurements stay visible while it fails."""
+    """Kept apart from the Mermaid and chart test: architecture figures are images with a phone copy of their own."""
     threshold = DEVICES[device][1]
     sizes = _architecture_sizes(measured, site_dir, device)
     print(f"\n{device} architecture: {_summary([size for _, size in sizes], threshold)}")
