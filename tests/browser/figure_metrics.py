@@ -52,7 +52,10 @@ MEASURE = """
     if (figure.getBoundingClientRect().width === 0) reveal(figure);
     const mermaid = figure.querySelector('.hb-mermaid > svg');
     const chart = figure.querySelector('svg.hb-chart__svg');
-    const image = figure.querySelector('img');
+    // The visible copy (architecture figures carry a light and a dark one), as loaded: on a phone, the phone
+    // layout from its <picture> source.
+    const image = [...figure.querySelectorAll('img')].find(img => img.getBoundingClientRect().width > 0)
+      || figure.querySelector('img');
     const caption = figure.querySelector('figcaption');
     const entry = {id: figure.id, caption: caption ? caption.textContent.trim() : ''};
     if (mermaid || chart) {
@@ -70,7 +73,7 @@ MEASURE = """
       const style = getComputedStyle(image);
       const inner = image.getBoundingClientRect().width - parseFloat(style.paddingLeft)
         - parseFloat(style.paddingRight) - parseFloat(style.borderLeftWidth) - parseFloat(style.borderRightWidth);
-      Object.assign(entry, {kind: 'architecture', src: image.src, width: inner});
+      Object.assign(entry, {kind: 'architecture', src: image.currentSrc || image.src, width: inner});
     } else {
       entry.kind = 'other';
     }

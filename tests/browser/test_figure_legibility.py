@@ -15,11 +15,10 @@ from __future__ import annotations
 import re
 import statistics
 import time
-from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.figure_metrics import COLOURS, MEASURE, contrast, svg_file_text
+from tests.browser.figure_metrics import COLOURS, MEASURE, contrast
 from tests.browser.test_every_page import built_pages
 
 pytestmark = pytest.mark.browser
@@ -108,28 +107,6 @@ def test_mermaid_and_chart_text_is_legible(measured, device):
             if not figure["smallest"] >= threshold
         ]
     assert not problems, f"text under {threshold:g} px at {device} width:\n" + "\n".join(problems)
-
-
-def _architecture_sizes(measured, site_dir, device) -> list[tuple[str, float]]:
-    sizes = []
-    for figure in measured[device]["figures"]:
-        if figure["kind"] != "architecture":
-            continue
-        smallest, viewbox_width = svg_file_text(site_dir / urlsplit(figure["src"]).path.lstrip("/"))
-        sizes.append((f"{figure['page']}#{figure['id']}", smallest * figure["width"] / viewbox_width))
-    return sizes
-
-
-@pytest.mark.parametrize("device", list(DEVICES))
-def test_architecture_figure_text_is_legible(measured, site_dir, device):
-    """Kept apart from the Mermaid and chart test: architecture figures are images with a phone copy of their own."""
-    threshold = DEVICES[device][1]
-    sizes = _architecture_sizes(measured, site_dir, device)
-    print(f"\n{device} architecture: {_summary([size for _, size in sizes], threshold)}")
-    for where, size in sorted(sizes, key=lambda item: item[1]):
-        print(f"  {size:5.2f} px  {where}")
-    failing = [f"{where}: {size:.1f} px" for where, size in sizes if size < threshold]
-    assert not failing, f"architecture text under {threshold:g} px at {device} width:\n" + "\n".join(failing)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

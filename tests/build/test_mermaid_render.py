@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -28,9 +29,13 @@ WIDE = "flowchart LR\n" + "\n".join(f"    N{i}[Step number {i}] --> N{i + 1}[Ste
 
 @pytest.fixture(scope="module")
 def render(tmp_path_factory):
-    renderer = MermaidRenderer(tmp_path_factory.mktemp("mermaid-cache"), ROOT / "node_modules")
-    yield renderer.render
-    renderer.close()
+    """The build's renderer, in a thread of its own: Playwright's sync API refuses a thread that runs an event
+    loop, as the session's browser fixture does in the main thread."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        cache = tmp_path_factory.mktemp("mermaid-cache")
+        renderer = thread.submit(MermaidRenderer, cache, ROOT / "node_modules").result()
+        yield lambda source: thread.submit(renderer.render, source).result()
+        thread.submit(renderer.close).result()
 
 
 def _root(svg: str) -> str:

@@ -104,7 +104,8 @@ _QUESTION = re.compile(
     re.S,
 )
 _CHECK = re.compile(r'<label class="hb-check__text" for="(?P<id>[^"]+)">(?P<text>.*?)</label>', re.S)
-_FIGURE = re.compile(r'<figure class="hb-figure" id="(?P<id>[^"]+)"(?P<body>.*?)</figure>', re.S)
+# Every numbered figure: architecture figures, charts and captioned Mermaid figures (the figure element is theirs).
+_FIGURE = re.compile(r'<figure\b[^>]*\bid="(?P<id>figure-[^"]+)"[^>]*>(?P<body>.*?)</figure>', re.S)
 _CAPTION = re.compile(r"<figcaption[^>]*>(?P<text>.*?)</figcaption>", re.S)
 _ALT = re.compile(r'<img\b[^>]*\balt="(?P<text>[^"]*)"', re.S)
 

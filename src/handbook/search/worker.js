@@ -304,10 +304,14 @@ async function search(query) {
   }
   // The words as typed: Material puts them in the result links (?h=...) to highlight them on the target page.
   const typed = query.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  // A page whose documents cannot be fetched (offline, never shown before) is left out; the others still show.
   const loaded = await Promise.all(ranked.map(({ page }) =>
-    cached(pages, page, () => getJSON(`p/${page}.json`))));
-  return ranked.map(({ page, score, docs }, number) => {
-    const entries = loaded[number];
+    cached(pages, page, () => getJSON(`p/${page}.json`)).catch(error => {
+      console.warn(`search: ${error.message}`);
+      return null;
+    })));
+  return ranked.filter((_, number) => loaded[number] !== null).map(({ page, score, docs }) => {
+    const entries = loaded[ranked.findIndex(entry => entry.page === page)];
     const start = manifest.pages[page];
     const scale = score / docs[0][1];
     // `terms`: the typed words, true where the item has them. Material links the item with them (?h=...,
