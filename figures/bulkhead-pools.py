@@ -12,16 +12,12 @@ ALT = (
     "the payments and inventory pools keep serving."
 )
 
-POOL = {
-    "shape": "box",
-    "style": "rounded,filled",
-    "fillcolor": "#e8eaf6",
-    "fontsize": "13",
-    "width": "2.8",
-    "height": "0.8",
-    "labelloc": "c",
-}
+POOL = {"shape": "box", "style": "rounded,filled", "fillcolor": "#e8eaf6", "margin": "0.12,0.06"}
 FULL = {**POOL, "fillcolor": "#ffcdd2"}
+
+# On a phone (NARROW, set by the figure runner) the recommendations pool and its fallback take a second row, so
+# that four pools side by side do not overflow the column.
+SECOND_ROW = {"minlen": "2"} if NARROW else {}  # noqa: F821
 
 with Diagram(TITLE, direction="LR", graph_attr={"nodesep": "0.5", "ranksep": "1.1"}):
     clients = Users("clients")
@@ -39,12 +35,14 @@ with Diagram(TITLE, direction="LR", graph_attr={"nodesep": "0.5", "ranksep": "1.
     clients >> Edge(label="checkout requests") >> handlers
     handlers >> Edge(label="charge card") >> payments_pool
     handlers >> Edge(label="reserve stock") >> inventory_pool
-    handlers >> Edge(label="suggestions") >> recs_pool
+    handlers >> Edge(label="suggestions", **SECOND_ROW) >> recs_pool
     payments_pool >> Edge(label="at most 20 in flight") >> payments
     inventory_pool >> Edge(label="at most 10 in flight") >> inventory
     recs_pool >> Edge(label="10 calls waiting on timeouts", color="#c0392b", style="bold") >> recs
     (
         handlers
-        >> Edge(label="11th suggestion call: pool full,\nrejected at once", color="#c0392b", style="dashed")
+        >> Edge(
+            label="11th suggestion call: pool full,\nrejected at once", color="#c0392b", style="dashed", **SECOND_ROW
+        )
         >> fallback
     )

@@ -18,6 +18,8 @@ ALT = (
 
 with Diagram(TITLE, direction="LR"):
     clients = Users("clients")
+    with Cluster("read path"):
+        feed_svc = Server("feed service\n(merge + rank)")
     with Cluster("write path"):
         post_svc = Server("post service")
         posts = Cassandra("posts store")
@@ -27,8 +29,6 @@ with Diagram(TITLE, direction="LR"):
         graph = PostgreSQL("social graph\n(followers)")
         timelines = Redis("timeline cache\n(sorted set per user)")
         celeb = Redis("recent posts\nper celebrity")
-    with Cluster("read path"):
-        feed_svc = Server("feed service\n(merge + rank)")
 
     clients >> Edge(label="create post") >> post_svc
     post_svc >> Edge(label="write") >> posts

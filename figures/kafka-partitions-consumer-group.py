@@ -28,4 +28,4 @@ with Diagram(TITLE, direction="TB", graph_attr={"pad": "0.3", "splines": "spline
     partitions[2] >> Edge(label="p2", color="#1565c0") >> billing[1]
     partitions[3] >> Edge(label="p3", color="#1565c0") >> billing[2]
     for partition in partitions:
-        partition >> Edge(color="#ef6c00", style="dashed") >> analytics
+        partition >> Edge(color="#e65100", style="dashed") >> analytics

@@ -23,9 +23,11 @@ with Diagram(TITLE, direction="LR", graph_attr={"pad": "0.3", "splines": "spline
     dlq = SimpleQueueServiceSqsQueue("dead-letter queue\nretention 14 days")
     alarm = Prometheus("alert: DLQ depth > 0")
     operator = User("on-call")
-    for producer in producers:
-        producer >> Edge(label="SendMessage") >> queue
-    queue >> Edge(label="ReceiveMessage") >> workers
+    # Each call is labelled once, not on every copy of the edge: the copies made the figure too wide for a phone.
+    producers[0] >> Edge(label="SendMessage") >> queue
+    producers[1] >> queue
+    queue >> Edge(label="ReceiveMessage") >> workers[1]
+    queue >> [workers[0], workers[2]]
     workers[0] >> Edge(label="DeleteMessage on success", style="dashed", color="#2e7d32") >> queue
     queue >> Edge(label="receive count > maxReceiveCount (5)\n(redrive policy)", color="#c62828") >> dlq
     dlq >> Edge(label="depth metric") >> alarm >> Edge(label="page") >> operator

@@ -30,9 +30,11 @@ with Diagram(TITLE, direction="LR", graph_attr={"splines": "spline", "nodesep": 
         tempo = Tempo("Tempo or Jaeger\n(traces)")
     grafana = Grafana("Grafana")
 
+    # Each label once: side by side, copies of it ran together ("HTTP + traceparent HTTP + traceparent").
     checkout >> Edge(label="HTTP + traceparent", style="dashed") >> payments
-    checkout >> Edge(label="HTTP + traceparent", style="dashed") >> catalog
-    [checkout, payments, catalog] >> Edge(label="OTLP: metrics, logs, spans") >> collector
+    checkout >> Edge(style="dashed") >> catalog
+    catalog >> Edge(label="OTLP: metrics, logs, spans") >> collector
+    [checkout, payments] >> collector
     collector >> Edge(label="metrics (remote write\nor scrape)") >> prometheus
     collector >> Edge(label="logs") >> loki
     collector >> Edge(label="sampled spans") >> tempo

@@ -3,7 +3,9 @@ figure sizes, page weight.
 
 Usage: python scripts/bench.py. The clean build starts with empty caches (figures, charts, Mermaid, question
 views, deck). Targets (2-core machine): warm rebuild < 0.05 s a page, clean build with every figure < 0.1 s a page;
-a warm rebuild renders no figure; heaviest page (search index aside) < 300 KB gzip; median figure < 40 KB.
+a warm rebuild renders no figure; heaviest page (search index aside) < 300 KB gzip; median figure < 40 KB; a first
+search < 150 KB gzip and results within 100 ms of the last keystroke once loaded (the search's own numbers: index
+pieces, bytes a first search downloads, latency; see search_numbers).
 Then the Anki deck and flashcard data sizes, and the time, pages and size of the four PDFs (`make pdf`).
 Then, when `npx` is available, Lighthouse scores of three pages (scripts/lighthouse.py).
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -74,6 +77,74 @@ def page_weights(site: Path, pages: list[Path]) -> list[tuple[int, Path]]:
     return sorted(results, reverse=True)
 
 
+SEARCH_TERMS = ["token bucket", "read your writes", "write-back cache", "2PC", "denormalisation", "SKIP LOCKED"]
+
+
+def search_numbers(site: Path) -> list[str]:
+    """The search's index pieces, what a fresh reader's first search downloads (typed at 10 keys a second),
+    and the time from the last keystroke to the rendered results once the pieces are loaded."""
+    from urllib.parse import urlsplit
+
+    from playwright.sync_api import sync_playwright
+
+    from handbook.search.publish import INDEX_DIR, WORKER
+    from handbook.serving import serve
+
+    pieces = sorted(p for p in (site / INDEX_DIR).rglob("*.json"))
+    shards = [p for p in pieces if p.parent.name == "t"]
+    lines = [
+        f"search index: {len(pieces)} pieces, {sum(p.stat().st_size for p in pieces) / 1024:.0f} KB raw, "
+        f"{sum(gz(p) for p in pieces) / 1024:.0f} KB gzip in all; term pieces {len(shards)}, largest "
+        f"{max(gz(p) for p in shards) / 1024:.1f} KB gzip; worker {gz(site / WORKER) / 1024:.1f} KB gzip"
+    ]
+    # The results are the query's once the first link carries its words (Material's ?h=, in any order).
+    done = (
+        "words => { const a = document.querySelector('.md-search-result__item a');"
+        " return !!a && (new URL(a.href).searchParams.get('h') || '').split(' ').sort().join(' ') ==="
+        " words.split(' ').sort().join(' '); }"
+    )
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for term in SEARCH_TERMS:
+            words = " ".join(dict.fromkeys(re.findall(r"[^\W_]+", term)))
+            tab = browser.new_context().new_page()
+            tab.goto(base, wait_until="networkidle")
+            fetched = {base + WORKER}
+            tab.on("request", lambda request, fetched=fetched: fetched.add(request.url.split("?")[0]))
+            box = tab.locator(".md-search__input")
+            box.click()
+            box.press_sequentially(term, delay=100)
+            tab.wait_for_function(done, arg=words)
+            tab.wait_for_load_state("networkidle")
+            files = [site / urlsplit(url).path.lstrip("/") for url in fetched if url.startswith(base)]
+            weight = sum(gz(f) for f in files if f.is_file())
+            # Once loaded: the same query again, timed from the keystroke that completes it.
+            box.fill("")
+            box.press("End")  # Material sends the empty query (answered at once), so the next one is new
+            tab.wait_for_timeout(100)
+            elapsed = tab.evaluate(
+                f"""([term, words]) => new Promise(resolve => {{
+                    const input = document.querySelector('.md-search__input');
+                    const list = document.querySelector('.md-search-result__list');
+                    const check = {done};"""
+                + """
+                    const start = performance.now();
+                    new MutationObserver((_, observer) => {
+                        if (check(words)) { observer.disconnect(); resolve(performance.now() - start); }
+                    }).observe(list, { childList: true, subtree: true });
+                    input.value = term;
+                    input.dispatchEvent(new KeyboardEvent('keyup', { key: term.slice(-1), bubbles: true }));
+                })""",
+                [term, words],
+            )
+            lines.append(
+                f"  first search {term!r}: {weight / 1024:5.1f} KB gzip ({len(files)} files); then {elapsed:.0f} ms"
+            )
+            tab.context.close()
+        browser.close()
+    return lines
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
@@ -105,7 +176,8 @@ def main() -> int:
         print(f"figures cold: {figures_cold:6.2f} s, {sum(f.rendered for f in cold_figures)} rendered")
         print(f"figures warm: {figures_warm:6.2f} s, {sum(f.rendered for f in warm_figures)} rendered")
         print(f"one changed figure ({one.name}): {single:.2f} s")
-        print(f"search index: {index.stat().st_size / 1024:.0f} KB raw, {gz(index) / 1024:.0f} KB gzip")
+        print(f"search config (search_index.json, every page): {index.stat().st_size} bytes")
+        print("\n".join(search_numbers(site)))
         print("heaviest pages (gzip, with everything they load, search index aside):")
         for weight, page in weights[:3]:
             print(f"  {weight / 1024:7.0f} KB  {page.relative_to(site)}")

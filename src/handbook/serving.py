@@ -28,6 +28,8 @@ class OverlayHandler(QuietHandler):
         if self.overlay is not None:
             relative = Path(served).relative_to(Path(self.directory).resolve())
             candidate = self.overlay / relative
+            # A folder counts only with its own page: the overlay's root (or any folder of it holding just
+            # other files) must not hide the site's index.html behind an empty directory listing.
             if candidate.is_file() or (candidate / "index.html").is_file():
                 return str(candidate)
         return served

@@ -6,10 +6,10 @@ none. Speed (about 110 pages in well under a minute on two cores):
 - one context and one tab, so the theme's assets stay in the browser cache;
 - each page waits for `load`, then only until its own requests have settled (Playwright's `networkidle`
   would add a fixed half second a page);
-- the search index (the same 1.6 MB file for every page, which each full page load fetches again and hands
-  to the search worker to index) is fetched from the server by the first page only; later pages get a
-  one-document index with the same configuration. The request, its response and the worker's start-up are
-  still exercised on every page; search itself is tested in test_search.py.
+- search/search_index.json (Material's search config, which each full page load fetches; the index itself
+  is loaded in pieces by the first search only, see handbook/search) is fetched from the server by the first
+  page only; later pages get the same file from a route. The request, its response and the worker's start-up
+  are still exercised on every page; search itself is tested in test_search.py.
 """
 
 from __future__ import annotations

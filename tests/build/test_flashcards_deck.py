@@ -16,6 +16,7 @@ from handbook.content.placements import read_placements
 from handbook.content.questions import question_views, view
 from handbook.exports import flashcards
 from handbook.rendering import safe_markdown
+from handbook.search.documents import from_page
 from tests.build.html_scan import scan
 from tests.conftest import ROOT
 
@@ -82,10 +83,18 @@ def test_cards_follow_the_reading_order_and_name_their_nav_section(deck):
 def test_the_deck_is_compact_and_stays_out_of_the_search_index(deck, site_dir):
     raw = (site_dir / "assets" / "flashcards.json").read_bytes()
     assert b"\n" not in raw.strip().replace(b"\\n", b""), "written compact, without indentation"
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("assets/")]
-    page_text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("study/flashcards/"))
-    assert "How the schedule works" in " ".join(d["title"] for d in index["docs"]), "the page itself is searchable"
+    pieces = site_dir / "search" / "index"
+    docs = [
+        doc for path in sorted((pieces / "p").glob("*.json")) for doc in json.loads(path.read_text(encoding="utf-8"))
+    ]
+    assert not [location for location, _, _ in docs if location.startswith("assets/")]
+    assert "How the schedule works" in [
+        title for location, title, _ in docs if location.startswith("study/flashcards/")
+    ]
+    # What the index is built from (the whole text, not the teasers above): the page, without its controls.
+    html = (site_dir / "study" / "flashcards" / "index.html").read_text(encoding="utf-8")
+    page_text = " ".join(doc.title + " " + doc.text for doc in from_page("study/flashcards/", html))
+    assert "How the schedule works" in page_text, "the page itself is searchable"
     assert "All sections" not in page_text and "All levels" not in page_text, "its controls are not"
 
 

@@ -128,7 +128,10 @@ def test_quiz_blocks_hold_every_question_of_their_file(site_dir):
 
 def test_figures_are_published_self_contained(site_dir):
     figures = sorted((site_dir / "figures").glob("*.svg"))
-    assert len(figures) == len(list((ROOT / "figures").glob("*.py")))
+    wide = [svg for svg in figures if not svg.name.endswith(".narrow.svg")]
+    assert len(wide) == len(list((ROOT / "figures").glob("*.py")))
+    narrow = {svg.name.removesuffix(".narrow.svg") for svg in figures if svg.name.endswith(".narrow.svg")}
+    assert narrow == {svg.stem for svg in wide}, "each figure has a layout for a phone"
     for svg in figures:
         text = svg.read_text(encoding="utf-8")
         hrefs = re.findall(r'href="([^"#][^"]*)"', text)
@@ -136,8 +139,14 @@ def test_figures_are_published_self_contained(site_dir):
 
 
 def test_search_index_covers_every_page(site_dir):
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    """Every nav page has its documents in the search index (handbook/search/index.py), its page entry first."""
+    pieces = site_dir / "search" / "index"
+    manifest = json.loads((pieces / "manifest.json").read_text(encoding="utf-8"))
+    locations = set()
+    for number in range(len(manifest["pages"]) - 1):
+        docs = json.loads((pieces / "p" / f"{number}.json").read_text(encoding="utf-8"))
+        assert "#" not in docs[0][0] and all(d[0].startswith(docs[0][0] + "#") for d in docs[1:]), docs[:2]
+        locations.add(docs[0][0])
     for page in nav_pages(CONFIG.nav):
         url = "" if page == "index.md" else page.removesuffix("index.md").removesuffix(".md")
         url = url if url == "" or url.endswith("/") else url + "/"

@@ -37,6 +37,7 @@ class BuildContext:
     problems: dict[str, list[str]] = field(default_factory=dict)  # page src -> content errors found by macros
     csp_hashes: dict[str, set[str]] = field(default_factory=empty_hashes)  # inline hashes of every page so far
     stashed: dict[str, list[str]] = field(default_factory=dict)  # page src -> finished HTML blocks, by number
+    search_docs: dict[str, list] = field(default_factory=dict)  # page URL -> its search documents (search/)
 
     @cached_property
     def questions(self) -> dict[str, list[QuestionView]]:

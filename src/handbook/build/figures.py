@@ -1,5 +1,5 @@
 """Render the build's `figures/*.py` scripts and `figures/charts/*.py` charts (cached by content); add the
-architecture SVGs to the site under `figures/` (charts go inline into their pages: `place_charts`).
+architecture SVGs (wide and narrow) to the site under `figures/` (charts go inline into their pages: `place_charts`).
 
 Runs in `on_files`, so `mkdocs serve` re-renders a figure when its script changes (the folder is watched).
 Nothing is written into `docs/`: the files are added to the build from the cache.
@@ -14,7 +14,7 @@ from handbook.build.context import BuildContext
 from handbook.errors import FigureError
 from handbook.figures import charts
 from handbook.figures.architecture import render_all
-from handbook.figures.html import place_charts, site_path
+from handbook.figures.html import narrow_site_path, place_charts, site_path
 
 
 def publish_figures(context: BuildContext, config, files) -> None:
@@ -36,6 +36,8 @@ def publish_figures(context: BuildContext, config, files) -> None:
     context.figures = {figure.name: figure for figure in [*figures, *drawn]}
     for figure in figures:
         files.append(File.generated(config, site_path(figure.name), abs_src_path=str(figure.svg)))
+        if figure.narrow is not None:
+            files.append(File.generated(config, narrow_site_path(figure.name), abs_src_path=str(figure.narrow)))
 
 
 def place_page_charts(context: BuildContext, output: str) -> str:

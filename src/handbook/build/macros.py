@@ -19,6 +19,7 @@ from handbook.errors import HandbookError
 from handbook.figures.html import figure_html
 from handbook.rendering.checklists import render_checklist, render_checklist_index
 from handbook.rendering.downloads_page import render_downloads
+from handbook.rendering.figure_gallery import gallery_figures, render_gallery
 from handbook.rendering.home_map import render_map, render_overview
 from handbook.rendering.quizzes import render_quiz, render_quiz_index
 from handbook.rendering.tables import table_macros
@@ -120,6 +121,12 @@ def define_env(env) -> None:
             raise _unknown(env.page, "figure", name, context.figures)
         return figure_html(context.figures[name], env.page.url, caption)
 
+    def figure_gallery() -> str:
+        """Every numbered figure of the nav's pages, by section and page, linked to its place in its page."""
+        here = env.page.file.src_uri
+        entries = gallery_figures(context.placements.pages, context.figures)
+        return render_gallery(entries, lambda page: get_relative_url(page.src_uri, here))
+
     def handbook_map(blurbs: dict[str, str]) -> str:
         """Grid cards of every nav section and its pages; `blurbs` maps each section title to its one line."""
         return render_map(env.variables["navigation"], env.page.file.src_uri, blurbs)
@@ -132,8 +139,17 @@ def define_env(env) -> None:
         """The downloads page's table: the Anki deck and the PDFs, with the card count and the build date."""
         return render_downloads(data, context.downloads, env.page.file.src_uri, env.page.url)
 
-    macros = (quiz, checklist, quiz_index, checklist_index, figure, handbook_map, handbook_overview, downloads_table)
-    for function in macros:
+    for function in (
+        quiz,
+        checklist,
+        quiz_index,
+        checklist_index,
+        figure,
+        figure_gallery,
+        handbook_map,
+        handbook_overview,
+        downloads_table,
+    ):
         env.macro(_reporting(env, function), function.__name__)
     for table in table_macros():
         env.macro(_reporting(env, _bind_context(table, context)), table.__name__)

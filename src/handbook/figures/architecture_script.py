@@ -1,6 +1,7 @@
 """Run one `figures/<name>.py` script in its own process and write a self-contained SVG.
 
-Usage: python figure_runner.py SCRIPT OUT_SVG OUT_JSON. Exit 1 prints one line: `SCRIPT:LINE: what went wrong`.
+Usage: python architecture_script.py SCRIPT OUT_SVG OUT_JSON [DISPLAY [wide|narrow [TB|LR|-]]].
+Exit 1 prints one line: `SCRIPT:LINE: what went wrong`.
 Run as a file in its own process: each script draws with module-level state of the `diagrams` package.
 """
 
@@ -13,8 +14,11 @@ import json
 import re
 import runpy
 import sys
+import textwrap
 import traceback
+from dataclasses import dataclass, replace
 from pathlib import Path
+from xml.sax.saxutils import escape  # not `html`: this file runs beside handbook/figures/html.py
 
 FONT = "DejaVu Sans"  # installed with Graphviz by the Makefile; fixed so output does not depend on fontconfig
 _IMAGE = re.compile(
@@ -27,7 +31,7 @@ class FigureScriptError(Exception):
     pass
 
 
-ICON_PIXELS = 160  # icons are drawn about 135 CSS px wide; the package ships them at 256 px and more
+ICON_PIXELS = 96  # icons are shown 34-40 CSS px wide: sharp at 2x; the package ships them at 256 px and more
 
 
 def shrink_icon(data: bytes) -> tuple[bytes, int, int]:
@@ -67,12 +71,89 @@ def embed_icons(svg: str) -> str:
     return svg
 
 
-def _patch_diagrams(out_stem: str, rendered: list) -> None:
+@dataclass(frozen=True)
+class Layout:
+    """How one variant of every figure is laid out; sizes in points (a CSS px is 3/4 pt), spacing in inches.
+
+    Only ratios matter on screen (a figure is scaled to the column), so the text is large against everything
+    else: the smallest label is what limits legibility once a wide drawing is shrunk into a 690 px column.
+    """
+
+    name: str
+    fontsize: int  # every label: nodes, edges and cluster titles
+    icon: int  # an icon's side
+    spacing: float  # multiplies the nodesep and ranksep a script asks for (they were tuned for 1.4 in icons)
+    wrap: int  # a label line longer than this many characters is wrapped at a space
+    direction: str | None = None  # None keeps the script's; "TB" stacks a left-to-right figure, "LR" lays it out
+
+
+LAYOUTS = {
+    "wide": Layout("wide", fontsize=14, icon=40, spacing=0.5, wrap=24),
+    "narrow": Layout("narrow", fontsize=14, icon=34, spacing=0.25, wrap=16),
+}
+_QUOTE = {'"': "&quot;"}
+BLANK_ICON = "blank.png"  # diagrams' Blank node: a label with no picture
+
+
+def wrap_label(text: str, width: int) -> str:
+    """Each line of `text` wrapped at spaces to at most `width` characters, in lines as even as possible
+    ("BEGIN;" / "INSERT order;", not "BEGIN; INSERT" / "order;"); a single longer word stays whole."""
+    return "\n".join(_balanced(line, width) for line in text.split("\n"))
+
+
+def _balanced(line: str, width: int) -> str:
+    lines = _wrap(line, width)
+    if len(lines) < 2:
+        return line
+    # Every wrap in as few lines, packed from the start or from the end; the evenest wins (shortest longest
+    # line, then longest shortest line), and of two as even the one that ends long ("BEGIN;" / "INSERT order;").
+    candidates = []
+    for narrower in range(width, 0, -1):
+        packed = _wrap(line, narrower)
+        if len(packed) > len(lines):
+            break
+        reversed_words = " ".join(reversed(line.split()))
+        from_end = [" ".join(reversed(part.split())) for part in reversed(_wrap(reversed_words, narrower))]
+        candidates += [packed, from_end] if len(from_end) == len(lines) else [packed]
+    best = min(candidates, key=lambda found: (max(map(len, found)), -min(map(len, found)), -len(found[-1])))
+    return "\n".join(best)
+
+
+def _wrap(line: str, width: int) -> list[str]:
+    return textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False)
+
+
+def icon_label(text: str, icon: str, layout: Layout) -> str:
+    """An HTML-like label: the icon above its text. Graphviz sizes the node to fit both, so no label spills
+    over a neighbour, and the icon's size is set here rather than by the 1.4 in box of diagrams."""
+    lines = "<BR/>".join(escape(line) for line in text.split("\n"))
+    picture = (
+        f'<TR><TD FIXEDSIZE="TRUE" WIDTH="{layout.icon}" HEIGHT="{layout.icon}">'
+        f'<IMG SRC="{escape(icon, _QUOTE)}" SCALE="TRUE"/></TD></TR>'
+    )
+    words = f"<TR><TD>{lines}</TD></TR>" if text.strip() else ""
+    return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="0">{picture}{words}</TABLE>>'
+
+
+def node_attributes(label: str, attrs: dict, layout: Layout) -> tuple[str, dict]:
+    """The label and attributes a node is drawn with in `layout`: icon nodes become icon-over-text labels."""
+    label = wrap_label(label, layout.wrap)
+    icon = attrs.get("image")
+    if not icon:
+        return label, attrs
+    rest = {k: v for k, v in attrs.items() if k not in ("image", "height", "width", "shape", "fixedsize")}
+    if Path(icon).name == BLANK_ICON:
+        return label, {**rest, "shape": "plaintext"}
+    return icon_label(label, icon, layout), {**rest, "shape": "rect", "penwidth": "0", "margin": "0.04"}
+
+
+def _patch_diagrams(out_stem: str, rendered: list, layout: Layout) -> None:
     import diagrams
 
     ids = itertools.count(1)
     diagrams.Node._rand_id = staticmethod(lambda: f"node{next(ids)}")  # uuid4 by default: output differs each run
     original_init = diagrams.Diagram.__init__
+    size = str(layout.fontsize)
 
     def init(
         self,
@@ -88,10 +169,22 @@ def _patch_diagrams(out_stem: str, rendered: list) -> None:
         node_attr=None,
         edge_attr=None,
     ):
+        graph_attr = dict(graph_attr or {})
+        for key, default in (("nodesep", 0.6), ("ranksep", 0.75)):
+            graph_attr[key] = f"{float(graph_attr.get(key, default)) * layout.spacing:.2f}"
         # The page shows the title as a caption, so the drawing carries no second copy of it.
-        graph_attr = {"pad": "0.3", "fontname": FONT, "label": "", **(graph_attr or {})}
-        node_attr = {"fontname": FONT, **(node_attr or {})}
-        edge_attr = {"fontname": FONT, "fontsize": "12", **(edge_attr or {})}
+        graph_attr = {**graph_attr, "pad": "0.1", "fontname": FONT, "fontsize": size, "label": ""}
+        node_attr = {
+            **(node_attr or {}),
+            "fontname": FONT,
+            "fontsize": size,
+            "fixedsize": "false",
+            "width": "0",
+            "height": "0",
+        }
+        edge_attr = {**(edge_attr or {}), "fontname": FONT, "fontsize": size}
+        if layout.direction and graph_attr.get("layout", "dot") == "dot":
+            direction = layout.direction
         original_init(
             self,
             name,
@@ -108,9 +201,27 @@ def _patch_diagrams(out_stem: str, rendered: list) -> None:
         )
         rendered.append(self)
 
+    def add_node(self, nodeid: str, label: str, **attrs) -> None:
+        label, attrs = node_attributes(label, attrs, layout)
+        self.dot.node(nodeid, label=label, **attrs)
+
+    def connect(self, node, node2, edge) -> None:
+        attrs = dict(edge.attrs)
+        for key in ("label", "xlabel"):
+            if attrs.get(key):
+                attrs[key] = wrap_label(attrs[key], layout.wrap)
+        self.dot.edge(node.nodeid, node2.nodeid, **attrs)
+
     diagrams.Diagram.__init__ = init
-    for cls in (diagrams.Cluster,):
-        cls._default_graph_attrs = {**cls._default_graph_attrs, "fontname": FONT}
+    diagrams.Diagram.node = add_node
+    diagrams.Cluster.node = add_node
+    diagrams.Diagram.connect = connect
+    diagrams.Edge._default_edge_attrs = {**diagrams.Edge._default_edge_attrs, "fontname": FONT, "fontsize": size}
+    diagrams.Cluster._default_graph_attrs = {
+        **diagrams.Cluster._default_graph_attrs,
+        "fontname": FONT,
+        "fontsize": size,
+    }
 
 
 def _script_line(script: Path, exc: BaseException) -> str:
@@ -118,11 +229,13 @@ def _script_line(script: Path, exc: BaseException) -> str:
     return f":{frames[-1].lineno}" if frames else ""
 
 
-def run(script: Path, out_svg: Path, out_json: Path) -> None:
+def run(script: Path, out_svg: Path, out_json: Path, layout: Layout = LAYOUTS["wide"]) -> None:
     rendered: list = []
     out_stem = str(out_svg.with_suffix(""))
-    _patch_diagrams(out_stem, rendered)
-    namespace = runpy.run_path(str(script), run_name="__figure__")
+    _patch_diagrams(out_stem, rendered, layout)
+    # NARROW lets a script adapt to the phone layout (a shorter label, a cluster stacked) when the runner's
+    # global direction and spacing are not enough.
+    namespace = runpy.run_path(str(script), init_globals={"NARROW": layout.name == "narrow"}, run_name="__figure__")
     title, alt = namespace.get("TITLE"), namespace.get("ALT")
     for key, value in (("TITLE", title), ("ALT", alt)):
         if not isinstance(value, str) or not value.strip():
@@ -140,9 +253,12 @@ def run(script: Path, out_svg: Path, out_json: Path) -> None:
         "title": title.strip(),
         "alt": alt.strip(),
         "caption": str(caption).strip(),
-        # Graphviz sizes are in points; CSS pixels are 4/3 of a point.
-        "width": round(int(size.group(1)) * 4 / 3),
-        "height": round(int(size.group(2)) * 4 / 3),
+        # Graphviz sizes are in points. The page shows a point as a CSS pixel (not the 4/3 px a point measures),
+        # so 14 pt labels read as 14 px text at the figure's own size: as large as the page's text needs.
+        "width": int(size.group(1)),
+        "height": int(size.group(2)),
+        "smallest_text": min(float(v) for v in re.findall(r'font-size="([\d.]+)"', svg)),
+        "direction": rendered[0].dot.graph_attr.get("rankdir", "LR"),
     }
     out_json.write_text(json.dumps(meta, indent=1, sort_keys=True), encoding="utf-8")
 
@@ -150,8 +266,11 @@ def run(script: Path, out_svg: Path, out_json: Path) -> None:
 def main(argv: list[str]) -> int:
     script, out_svg, out_json = (Path(a) for a in argv[1:4])
     display = argv[4] if len(argv) > 4 else str(script)
+    layout = LAYOUTS[argv[5] if len(argv) > 5 else "wide"]
+    if len(argv) > 6 and argv[6] != "-":
+        layout = replace(layout, direction=argv[6])
     try:
-        run(script, out_svg, out_json)
+        run(script, out_svg, out_json, layout)
     except FigureScriptError as exc:
         print(f"{display}: {exc}", file=sys.stderr)
         return 1

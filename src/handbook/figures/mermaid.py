@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
 from pathlib import Path
@@ -16,6 +17,47 @@ from handbook.errors import MermaidError
 from handbook.figures.chromium import CHROMIUM, CHROMIUM_ARGS
 
 ORIGIN = "http://mermaid.invalid/"  # served by request interception: Chromium never touches the network
+
+# Sequence diagrams: Mermaid's defaults (150 px actors, 50 px between them, 50 px side margins) made a
+# three-participant diagram 650 units wide, shown at 55% on a phone, so authors added `diagramMarginX: 10`
+# to each block. These site-wide defaults fit three participants with short messages in under 500 units
+# (16 px text shown at 11.5 px or more on a 390 px phone). An actor box still widens to fit its name and a
+# gap to fit its messages, and a block's own `config:` still overrides any of these.
+SEQUENCE = {
+    "actorFontSize": "16px",
+    "messageFontSize": "16px",
+    "noteFontSize": "16px",
+    "diagramMarginX": 8,
+    "width": 120,
+    "actorMargin": 40,
+}
+
+# Added after Material's theme, inside each SVG (so scoped to it and covered by its CSP hash):
+# - flowchart edge labels: Mermaid paints a half-transparent light grey box (`.labelBkg`) around the label's
+#   own box, glaring in dark mode and, where a label wraps, under the text itself; the page's background
+#   instead still hides the edge behind the words;
+# - arrowheads: Mermaid outlines them in #333 and draws a sequence diagram's lost message (`-x`) as a #000
+#   cross, invisible in dark mode: both take the edge colour;
+# - ER diagrams: the "zero" circle is filled white (glaring in dark mode) and relationship labels are 14 px,
+#   smaller than every other label;
+# - Gantt charts: see below. (xychart-beta draws its colours as attributes, which CSS variables cannot reach:
+#   CONTRIBUTING sends authors to a chart script instead.)
+LEGIBILITY_CSS = (
+    ".labelBkg{background-color:var(--md-mermaid-label-bg-color)}"
+    ".marker,.marker.cross{stroke:var(--md-mermaid-edge-color)}"
+    "#crosshead path{stroke:var(--md-mermaid-sequence-message-line-color)!important}"
+    "marker.er circle{fill:var(--md-mermaid-label-bg-color)}"
+    ".edgeLabel .label{font-size:16px}"
+    # Gantt charts: Mermaid's text greys and light section bands vanish or glare in dark mode.
+    ".titleText,.sectionTitle,.sectionTitle0,.sectionTitle1,.sectionTitle2,.sectionTitle3,.grid .tick text,"
+    ".taskTextOutsideRight,.taskTextOutsideLeft{fill:var(--md-mermaid-label-fg-color)}"
+    ".section0,.section2{fill:var(--md-mermaid-node-bg-color)}.section1,.section3{fill:transparent}"
+)
+
+# A figure is never shown with text smaller than this: its SVG gets a `min-width` (from the smallest font
+# size measured when it is rendered), so on a phone a wide figure scrolls sideways rather than shrinking.
+MIN_TEXT_PX = 10
+_NARROWEST_COLUMN = 320  # CSS px: the text column of a 360 px phone, inside an admonition
 
 
 def material_theme_css() -> str:
@@ -54,7 +96,7 @@ class MermaidRenderer:
         cached = self.cache_dir / f"{key}.svg"
         if cached.exists():
             return cached.read_text(encoding="utf-8")
-        svg = self._render_in_browser(source, f"mermaid-{key[:12]}")
+        svg = _never_below(*self._render_in_browser(source, f"mermaid-{key[:12]}"))
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         temporary = cached.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_text(svg, encoding="utf-8")
@@ -80,11 +122,14 @@ class MermaidRenderer:
     def _serve(self, route) -> None:
         path = route.request.url.removeprefix(ORIGIN)
         if path == "render.html":
+            settings = {
+                "startOnLoad": False,
+                "securityLevel": "strict",
+                "themeCSS": self._theme + LEGIBILITY_CSS,
+                "sequence": SEQUENCE,
+            }
             script = (
-                "import mermaid from './mermaid.esm.min.mjs';"
-                f"mermaid.initialize({{startOnLoad: false, securityLevel: 'strict', themeCSS: {json.dumps(self._theme)},"
-                " sequence: {actorFontSize: '16px', messageFontSize: '16px', noteFontSize: '16px'}});"
-                "window.renderMermaid = async (id, text) => (await mermaid.render(id, text)).svg;"
+                f"import mermaid from './mermaid.esm.min.mjs'; mermaid.initialize({json.dumps(settings)});" + _RENDER
             )
             return route.fulfill(
                 content_type="text/html", body=f'<!doctype html><script type="module">{script}</script>'
@@ -94,11 +139,13 @@ class MermaidRenderer:
             return route.fulfill(content_type="text/javascript", body=file.read_bytes())
         return route.abort()
 
-    def _render_in_browser(self, source: str, element_id: str) -> str:
+    def _render_in_browser(self, source: str, element_id: str) -> tuple[str, float]:
+        """The SVG and the smallest font size of its text, in the SVG's own units."""
         if self._page is None:
             self._start()
         try:
-            return self._page.evaluate("([id, text]) => window.renderMermaid(id, text)", [element_id, source])
+            found = self._page.evaluate("([id, text]) => window.renderMermaid(id, text)", [element_id, source])
+            return found["svg"], found["smallest"]
         except Exception as exc:  # noqa: BLE001 - Playwright wraps Mermaid's parse error; keep its first line
             message = str(exc).split("\n")[0].removeprefix("Error: ").removeprefix("Page.evaluate: ")
             raise MermaidError(message) from None
@@ -107,3 +154,49 @@ class MermaidRenderer:
         if self._playwright is not None:
             self._playwright.stop()
         self._playwright = self._page = None
+
+
+# Renders a diagram, then shows it at one CSS pixel per SVG unit to measure its smallest text: the font size
+# of each text times the scale its element is drawn at (an HTML label's, that of its <foreignObject>).
+_RENDER = """
+window.renderMermaid = async (id, text) => {
+  const {svg} = await mermaid.render(id, text);
+  const holder = document.createElement('div');
+  holder.innerHTML = svg;
+  document.body.append(holder);
+  const root = holder.querySelector('svg');
+  root.style.maxWidth = 'none';
+  root.setAttribute('width', root.viewBox.baseVal.width);
+  let smallest = 0;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const element = walker.currentNode.parentElement;
+    if (!walker.currentNode.data.trim() || element.closest('title, desc, style')) continue;
+    const drawn = element instanceof SVGGraphicsElement ? element : element.closest('foreignObject');
+    const matrix = drawn && drawn.getScreenCTM();
+    const size = matrix ? parseFloat(getComputedStyle(element).fontSize) * Math.hypot(matrix.a, matrix.b) : 0;
+    if (size > 0 && (smallest === 0 || size < smallest)) smallest = size;
+  }
+  holder.remove();
+  return {svg, smallest};
+};
+"""
+
+_ROOT = re.compile(r'<svg id="[^"]+"[^>]*>')
+_VIEWBOX_WIDTH = re.compile(r'\sviewBox="[-\d.]+[ ,]+[-\d.]+[ ,]+([\d.]+)')
+_MAX_WIDTH = re.compile(r'(\sstyle=")max-width:\s*([\d.]+)px;?')
+
+
+def _never_below(svg: str, smallest: float) -> str:
+    """`svg` with a `min-width` that keeps its smallest text at MIN_TEXT_PX or more, and focusable when that
+    is wider than a phone's column (it may scroll sideways: the arrow keys must reach it)."""
+    root = _ROOT.match(svg)
+    width = _VIEWBOX_WIDTH.search(root.group(0)) if root else None
+    natural = _MAX_WIDTH.search(root.group(0)) if root else None
+    if not (root and width and natural and smallest > 0):
+        return svg
+    needed = min(float(natural.group(2)), float(width.group(1)) * MIN_TEXT_PX / smallest)
+    tag = _MAX_WIDTH.sub(rf"\g<1>min-width: {math.ceil(needed)}px; max-width: \g<2>px;", root.group(0), count=1)
+    if needed > _NARROWEST_COLUMN:
+        tag = tag[:-1] + ' tabindex="0">'
+    return tag + svg[root.end() :]

@@ -23,6 +23,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+# The search (handbook/search) needs nothing more: its worker is a script of the site (worker-src 'self') that
+# fetches JSON pieces of the index from the site (connect-src 'self'), and it uses no WebAssembly, so no
+# 'wasm-unsafe-eval' (Pagefind would have needed it in script-src).
 DIRECTIVES = [
     ("default-src", ["'self'"]),
     ("script-src", ["'self'", "{scripts}"]),

@@ -11,7 +11,9 @@
   // Code lines' anchors too: thousands of links to themselves, which made the print a third slower.
   var DROP = ".headerlink, script, noscript, .md-content__button, .md-source-file, .hb-quiz__tools, " +
     ".hb-question__check, .hb-feedback, .hb-checklist__tools, .hb-checklist__count, .hb-timer, .hb-progress-tools, " +
-    'pre a[id*="codelineno"]';
+    'pre a[id*="codelineno"], ' +
+    // Paper is light and wide: a figure's dark copy and its phone layout (a <source>) are for screens.
+    ".hb-figure__dark, .hb-figure picture > source";
   var ID_REFS = ["for", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "headers", "list"];
 
   function clean(text) { return (text || "").replace(/\s+/g, " ").trim(); }

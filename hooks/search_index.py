@@ -1,0 +1,24 @@
+"""MkDocs hook: the handbook's search behind Material's search box (see handbook/search/publish.py)."""
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from handbook.build.context import context_of
+from handbook.search import publish
+
+
+def on_post_page(output, page, config):
+    publish.collect(context_of(config), page.url, output)
+    return publish.use_worker(output, f"docs/{page.file.src_uri}")
+
+
+def on_post_template(output_content, template_name, config):
+    if not template_name.endswith(".html"):
+        return output_content
+    return publish.use_worker(output_content, f"the theme's {template_name}")
+
+
+@event_priority(-50)  # after Material's search plugin has written search/search_index.json
+def on_post_build(config):
+    publish.publish(context_of(config), Path(config["site_dir"]))
