@@ -16,7 +16,6 @@ import os
 import shutil
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -24,6 +23,7 @@ from pathlib import Path
 
 from handbook.errors import FigureError
 from handbook.figures.architecture_theme import themed
+from handbook.figures.batch import render_each
 
 RUNNER = Path(__file__).with_name("architecture_script.py")
 THEME = Path(__file__).with_name("architecture_theme.py")
@@ -194,14 +194,4 @@ def render_all(scripts_dir: Path, cache_dir: Path, root: Path | None = None, job
     def display(script: Path) -> str:
         return script.relative_to(root).as_posix() if script.is_relative_to(root) else str(script)
 
-    with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 2) as pool:
-        futures = [pool.submit(render_one, script, cache_dir, display(script)) for script in scripts]
-    figures, errors = [], []
-    for future in futures:
-        try:
-            figures.append(future.result())
-        except FigureError as exc:
-            errors.append(str(exc))
-    if errors:
-        raise FigureError(errors)
-    return figures
+    return render_each(scripts, lambda script: render_one(script, cache_dir, display(script)), jobs)

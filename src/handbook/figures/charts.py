@@ -14,7 +14,6 @@ import os
 import shutil
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -22,6 +21,7 @@ from pathlib import Path
 import handbook
 from handbook.errors import FigureError
 from handbook.figures.architecture import Figure
+from handbook.figures.batch import render_each
 from handbook.figures.chart_script import PACKAGE_PREFIX
 
 FOLDER = "charts"  # under figures/: the architecture figures' glob is not recursive, so it never sees them
@@ -121,14 +121,4 @@ def render_all(scripts_dir: Path, cache_dir: Path, root: Path, jobs: int | None 
         script = script.resolve()
         return script.relative_to(root).as_posix() if script.is_relative_to(root) else str(script)
 
-    with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 2) as pool:
-        futures = [pool.submit(render_one, script, cache_dir, root, display(script)) for script in scripts]
-    charts, errors = [], []
-    for future in futures:
-        try:
-            charts.append(future.result())
-        except FigureError as exc:
-            errors.append(str(exc))
-    if errors:
-        raise FigureError(errors)
-    return charts
+    return render_each(scripts, lambda script: render_one(script, cache_dir, root, display(script)), jobs)
