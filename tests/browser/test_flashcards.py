@@ -392,7 +392,7 @@ def test_a_version_1_store_is_migrated_keeping_quiz_answers_and_checklist_ticks(
     expect(page.locator(READY)).to_be_attached()
     card = review(page, right=True)
     data = stored(page)
-    assert data["version"] == page.evaluate("hbProgress.VERSION") == 2
+    assert data["version"] == page.evaluate("hbProgress.VERSION") == 3
     assert data["quizzes"] == old["quizzes"] and data["checklists"] == old["checklists"]
     assert list(data["flashcards"]["cards"]) == [card]
 

@@ -129,6 +129,19 @@ def test_older_storage_format_is_migrated_not_lost(page, fixture_pages):
     assert data["version"] == page.evaluate("hbProgress.VERSION"), "saved in the current format"
     assert set(data["quizzes"]) == {"hbtest-single", "hbtest-third"}
     assert data["flashcards"] == {"cards": {}, "filters": {}}, "every migration step ran, v0 to v1 to v2"
+    assert data["practice"] == {}, "and v2 to v3"
+
+
+def test_a_practice_feature_keeps_its_value_across_a_reload_apart_from_the_rest(page, fixture_pages):
+    page.goto(fixture_pages["quiz"])
+    page.evaluate("hbProgress.setPractice('runs', {'url-shortener': {'started': 5, 'stage': 2}})")
+    choose(page, SINGLE, 0)
+    page.reload()
+    assert page.evaluate("hbProgress.practice('runs')") == {"url-shortener": {"started": 5, "stage": 2}}
+    assert page.evaluate("hbProgress.practice('loops')") is None
+    page.evaluate("hbProgress.setPractice('runs', null)")
+    assert "runs" not in stored(page)["practice"]
+    assert "hbtest-single" in stored(page)["quizzes"], "another feature's data is untouched"
 
 
 def test_instant_navigation_back_and_forth_binds_listeners_once(page, quiz_links):

@@ -2,7 +2,9 @@
 //   {version: 2, quizzes: {questionId: {chosen: [0, 2], correct: true, at: "ISO"}},
 //    checklists: {checklistId: {itemId: {checked: true, at: "ISO"}}},
 //    flashcards: {cards: {questionId: {box: 1-5, due: "ISO", last: "ISO", reviews: 3, lapses: 1}},
-//                 filters: {section: "", difficulty: ""}}}
+//                 filters: {section: "", difficulty: ""}},
+//    practice: {<feature>: {...}}}   (v3: practice runs, mock loops, problems, the prep plan: each feature owns
+//                                     one JSON-able value under its own name, read and written whole)
 // A later format bumps VERSION and adds a step to MIGRATIONS, so nobody loses answers on upgrade.
 // Also holds the few helpers quiz.js, checklist.js, timer.js and flashcards.js share (window.hb).
 (function () {
@@ -10,7 +12,7 @@
   if (window.hbProgress) return; // loaded twice (never expected): keep the first copy
 
   var KEY = "hb-progress";
-  var VERSION = 2;
+  var VERSION = 3;
   // MIGRATIONS[n] turns a version-n object into version n+1.
   var MIGRATIONS = {
     // Before the versioned format there was nothing stored; an object without `version` is treated as v0.
@@ -20,6 +22,12 @@
     // v2 adds the flashcards' Leitner boxes and filters; answers and ticks are kept as they are.
     1: function (old) {
       return { version: 2, quizzes: old.quizzes || {}, checklists: old.checklists || {}, flashcards: emptyCards() };
+    },
+    // v3 adds `practice`, one value per practice feature; everything else is kept as it is.
+    2: function (old) {
+      old.version = 3;
+      old.practice = {};
+      return old;
     }
   };
   // The latest data when localStorage is unavailable (private mode, disabled storage) or refused the last write
@@ -29,7 +37,7 @@
   var kept = true; // whether the last write reached localStorage (false: kept only until the page closes)
 
   function emptyCards() { return { cards: {}, filters: {} }; }
-  function empty() { return { version: VERSION, quizzes: {}, checklists: {}, flashcards: emptyCards() }; }
+  function empty() { return { version: VERSION, quizzes: {}, checklists: {}, flashcards: emptyCards(), practice: {} }; }
 
   // Every part present and of the right shape, whatever an older version or a hand edit left.
   function complete(data) {
@@ -40,6 +48,7 @@
       cards: cards.cards && typeof cards.cards === "object" ? cards.cards : {},
       filters: cards.filters && typeof cards.filters === "object" ? cards.filters : {}
     };
+    data.practice = data.practice && typeof data.practice === "object" ? data.practice : {};
     return data;
   }
 
@@ -74,7 +83,7 @@
       // Written by a newer version of the handbook (another tab after a deploy): never overwrite it.
       readOnly = true;
       return complete({ version: VERSION, quizzes: data.quizzes, checklists: data.checklists,
-        flashcards: data.flashcards });
+        flashcards: data.flashcards, practice: data.practice });
     }
     return complete(migrate(data));
   }
@@ -143,12 +152,26 @@
       });
     },
     clearCards: function () { update(function (data) { data.flashcards.cards = {}; }); },
+    // Practice features (practice runs, mock loops, problems, the prep plan) each keep one value under a name
+    // of their own; `practice(name)` returns it (or null) and `setPractice(name, value)` replaces it whole.
+    practice: function (name) {
+      var value = load().practice[name];
+      return value === undefined ? null : JSON.parse(JSON.stringify(value));
+    },
+    setPractice: function (name, value) {
+      update(function (data) {
+        if (value === null || value === undefined) delete data.practice[name];
+        else data.practice[name] = JSON.parse(JSON.stringify(value));
+      });
+    },
     readOnly: function () { load(); return readOnly; },
     // False when the last change could not be stored (storage full or blocked, or read-only): it lasts only
     // until the page is closed.
     kept: function () { return kept; },
     resetAll: function () {
-      update(function (data) { data.quizzes = {}; data.checklists = {}; data.flashcards = emptyCards(); });
+      update(function (data) {
+        data.quizzes = {}; data.checklists = {}; data.flashcards = emptyCards(); data.practice = {};
+      });
     }
   };
 
