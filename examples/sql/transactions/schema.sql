@@ -34,3 +34,8 @@ CREATE TABLE bookings (
     slot   int  NOT NULL,
     booker text NOT NULL
 );
+
+-- Sign-ups: a unique name, for the check-then-insert race under SERIALIZABLE.
+CREATE TABLE usernames (
+    name text PRIMARY KEY
+);
