@@ -22,6 +22,7 @@ from handbook.rendering.downloads_page import render_downloads
 from handbook.rendering.figure_gallery import gallery_figures, render_gallery
 from handbook.rendering.home_map import render_map, render_overview
 from handbook.rendering.quizzes import render_quiz, render_quiz_index
+from handbook.rendering.simulators import available_simulators, render_simulator
 from handbook.rendering.tables import table_macros
 
 
@@ -139,8 +140,16 @@ def define_env(env) -> None:
         """The downloads page's table: the Anki deck and the PDFs, with the card count and the build date."""
         return render_downloads(data, context.downloads, env.page.file.src_uri, env.page.url)
 
+    def simulator(sim_id: str, title: str = "", fallback: str = "") -> str:
+        """An interactive simulator (docs/assets/javascripts/simulators/<sim_id>/) with its static stand-in."""
+        known = available_simulators(context.project.docs)
+        if sim_id not in known:
+            raise _unknown(env.page, "simulator", sim_id, known)
+        return context.stash(env.page.file.src_uri, render_simulator(sim_id, title, fallback))
+
     for function in (
         quiz,
+        simulator,
         checklist,
         quiz_index,
         checklist_index,

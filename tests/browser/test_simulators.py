@@ -1,0 +1,167 @@
+"""Every simulator in the handbook, in Chromium: the numbers it shows equal its logic module's (which the parity
+tests in tests/simulators hold to the Python references), its scenario survives a reload through the URL, it
+works from the keyboard, fits a phone in dark mode, passes axe, and degrades to its static stand-in without
+JavaScript and in print."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+_CALL = re.compile(r"""\{\{\s*simulator\(\s*["']([\w-]+)["']""")
+
+
+def simulator_pages() -> dict[str, str]:
+    """Simulator id -> the URL of the page that holds it, from the Markdown sources."""
+    found = {}
+    for source in sorted((ROOT / "docs").rglob("*.md")):
+        for sim_id in _CALL.findall(source.read_text(encoding="utf-8")):
+            page = source.relative_to(ROOT / "docs").with_suffix("")
+            found[sim_id] = "" if page.name == "index" and page.parent == Path() else f"{page.as_posix()}/"
+    return found
+
+
+SIMULATORS = simulator_pages()
+
+
+def ready(page, sim_id):
+    block = page.locator(f'.hb-sim[data-sim="{sim_id}"]')
+    block.scroll_into_view_if_needed()
+    expect(block).to_have_attribute("data-hb-sim-ready", "")
+    return block
+
+
+def shown_values(block) -> dict[str, str]:
+    return {
+        cell.get_attribute("data-hb-value"): cell.text_content().strip()
+        for cell in block.locator("[data-hb-value]").all()
+    }
+
+
+def logic_values(page, sim_id, block) -> dict[str, str]:
+    """What the logic module computes for the block's current scenario and step, in the same page."""
+    params = json.loads(block.get_attribute("data-hb-params"))
+    cursor = int(block.get_attribute("data-hb-cursor"))
+    values = page.evaluate(
+        """async ([id, params, cursor]) => {
+            const logic = await import(`/assets/javascripts/simulators/${id}/logic.js`);
+            return logic.summary(logic.simulate(params), cursor);
+        }""",
+        [sim_id, params, cursor],
+    )
+    return {name: str(value) for name, value in values.items()}
+
+
+def first_number_parameter(page, sim_id) -> tuple[str, dict]:
+    schema = page.evaluate(
+        "async (id) => (await import(`/assets/javascripts/simulators/${id}/logic.js`)).SCHEMA", sim_id
+    )
+    return next((name, spec) for name, spec in schema.items() if spec["type"] == "number")
+
+
+@pytest.mark.parametrize("sim_id", list(SIMULATORS))
+def test_keyboard_change_and_steps_show_the_logic_numbers_and_survive_a_reload(page, sim_id):
+    page.goto(SIMULATORS[sim_id])
+    block = ready(page, sim_id)
+    name, spec = first_number_parameter(page, sim_id)
+    wanted = spec["value"] + (spec.get("step") or 1)
+    if wanted > spec["max"]:
+        wanted = spec["value"] - (spec.get("step") or 1)
+    field = block.locator(f'input[name="{name}"]')
+    field.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(str(wanted))
+    page.keyboard.press("Tab")  # leaving the field commits the change
+    expect(block).to_have_attribute("data-hb-cursor", "0")
+    assert f"{sim_id}.{name}=" in page.url, "the scenario is in the URL"
+    step = block.locator('button[data-action="step"]')
+    step.focus()
+    for _ in range(3):
+        page.keyboard.press("Enter")
+    expect(block).to_have_attribute("data-hb-cursor", "3")
+    assert shown_values(block) == logic_values(page, sim_id, block)
+    assert block.locator(".hb-sim__status").text_content().strip(), "the step was announced"
+
+    page.reload()
+    block = ready(page, sim_id)
+    assert float(block.locator(f'input[name="{name}"]').input_value()) == wanted
+    assert json.loads(block.get_attribute("data-hb-params"))[name] == wanted
+    assert shown_values(block) == logic_values(page, sim_id, block)
+
+
+@pytest.mark.parametrize("sim_id", list(SIMULATORS))
+def test_on_a_dark_phone_it_fits_has_no_errors_and_stays_on_the_site(browser, site_url, sim_id):
+    context = browser.new_context(base_url=site_url, viewport={"width": 390, "height": 844}, color_scheme="dark")
+    page = context.new_page()
+    errors, hosts = [], set()
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+    page.goto(SIMULATORS[sim_id])
+    block = ready(page, sim_id)
+    block.locator('button[data-action="reset"]').click()
+    block.locator('button[data-action="end"]').click()
+    overflow = block.evaluate("b => b.scrollWidth - b.clientWidth")
+    assert overflow <= 1, f"{sim_id} is {overflow}px wider than a 390px phone's column"
+    assert errors == []
+    assert hosts == {urlsplit(site_url).netloc}
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("sim_id", list(SIMULATORS))
+def test_axe_finds_no_violation_in_the_simulator(browser, site_url, sim_id, scheme):
+    context = browser.new_context(base_url=site_url, color_scheme=scheme, bypass_csp=True)
+    page = context.new_page()
+    page.goto(SIMULATORS[sim_id])
+    block = ready(page, sim_id)
+    block.locator('button[data-action="reset"]').click()
+    block.locator('button[data-action="step"]').click()
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "id => axe.run({include: [[`.hb-sim[data-sim='${id}']`]]}, {resultTypes: ['violations']})", sim_id
+    )
+    found = [f"{v['impact']} {v['id']}: {n['target']}" for v in result["violations"] for n in v["nodes"]]
+    assert found == []
+    context.close()
+
+
+def test_reduced_motion_offers_steps_not_animation(browser, site_url):
+    sim_id = next(iter(SIMULATORS))
+    context = browser.new_context(base_url=site_url, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(SIMULATORS[sim_id])
+    block = ready(page, sim_id)
+    expect(block.locator('button[data-action="play"]')).to_be_hidden()
+    expect(block.locator('button[data-action="step"]')).to_be_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("sim_id", list(SIMULATORS))
+def test_without_javascript_and_in_print_the_static_stand_in_shows(browser, site_url, sim_id):
+    context = browser.new_context(base_url=site_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(SIMULATORS[sim_id])
+    block = page.locator(f'.hb-sim[data-sim="{sim_id}"]')
+    expect(block.locator(".hb-sim__fallback")).to_be_visible()
+    expect(block.locator(".hb-sim__live")).to_have_count(0)
+    context.close()
+
+    context = browser.new_context(base_url=site_url)
+    page = context.new_page()
+    page.goto(SIMULATORS[sim_id])
+    block = ready(page, sim_id)
+    page.emulate_media(media="print")
+    expect(block.locator(".hb-sim__fallback")).to_be_visible()
+    expect(block.locator(".hb-sim__live")).to_be_hidden()
+    context.close()
