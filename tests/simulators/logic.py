@@ -14,11 +14,15 @@ SIMULATORS = ROOT / "docs" / "assets" / "javascripts" / "simulators"
 RUNNER = Path(__file__).with_name("run_logic.mjs")
 
 
-def simulate_in_node(sim_id: str, scenarios: list[dict], cursor: int | None = None) -> list[dict]:
-    """`simulate(params)` of the simulator's logic module for each scenario, in one Node process; with a cursor,
-    each result also has `summary`, the numbers the page shows after that many steps."""
+def simulate_in_node(
+    sim_id: str, scenarios: list[dict], cursor: int | None = None, data: dict | None = None
+) -> list[dict]:
+    """`simulate(params, data)` of the simulator's logic module for each scenario, in one Node process; with a
+    cursor, each result also has `summary`, the numbers the page shows after that many steps."""
     module = (SIMULATORS / sim_id / "logic.js").relative_to(ROOT).as_posix()
     extra = {} if cursor is None else {"cursor": cursor}
+    if data is not None:
+        extra["data"] = data
     request = json.dumps([{"module": module, "params": params, **extra} for params in scenarios])
     done = subprocess.run(
         ["node", str(RUNNER)], input=request, capture_output=True, text=True, cwd=ROOT, check=False, timeout=60

@@ -13,3 +13,4 @@ COMMIT;
 -- session B
 COMMIT;
 SELECT booker FROM bookings WHERE room = 1 AND slot = 10;
+DELETE FROM bookings;

@@ -24,6 +24,7 @@ from handbook.rendering.home_map import render_map, render_overview
 from handbook.rendering.quizzes import render_quiz, render_quiz_index
 from handbook.rendering.simulators import available_simulators, render_simulator
 from handbook.rendering.tables import table_macros
+from handbook.simulators import PROVIDERS as SIMULATOR_DATA
 
 
 class ContentError(HandbookError):
@@ -145,7 +146,8 @@ def define_env(env) -> None:
         known = available_simulators(context.project.docs)
         if sim_id not in known:
             raise _unknown(env.page, "simulator", sim_id, known)
-        return context.stash(env.page.file.src_uri, render_simulator(sim_id, title, fallback))
+        data = SIMULATOR_DATA[sim_id](context.project) if sim_id in SIMULATOR_DATA else None
+        return context.stash(env.page.file.src_uri, render_simulator(sim_id, title, fallback, data))
 
     for function in (
         quiz,

@@ -8,6 +8,7 @@ part in print.
 
 from __future__ import annotations
 
+import json
 from html import escape
 from pathlib import Path
 
@@ -30,7 +31,16 @@ def available_simulators(docs: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.is_dir() and all((p / m).is_file() for m in MODULES))
 
 
-def render_simulator(sim_id: str, title: str, fallback: str) -> str:
+def _data_block(data: dict | None) -> str:
+    """The simulator's build-time data as a JSON data block (not a script: browsers never run it, and the
+    Content-Security-Policy covers only scripts that run). `<` is escaped so the JSON cannot close the element."""
+    if data is None:
+        return ""
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False).replace("<", "\\u003c")
+    return f'<script type="application/json" class="hb-sim__data">{text}</script>\n'
+
+
+def render_simulator(sim_id: str, title: str, fallback: str, data: dict | None = None) -> str:
     if not title.strip():
         raise SimulatorError(f'simulator("{sim_id}"): give it a title="..." (the heading readers see)')
     if not fallback.strip():
@@ -43,5 +53,6 @@ def render_simulator(sim_id: str, title: str, fallback: str) -> str:
         f'<p class="hb-sim__title" id="{heading_id}"><span class="hb-sim__badge">Simulator</span> '
         f"{escape(title)}</p>\n"
         f'<div class="hb-sim__fallback">{block(fallback)}</div>\n'
+        f"{_data_block(data)}"
         "</section>"
     )

@@ -120,6 +120,8 @@ export function mount(block, { id, title, logic, render }) {
 
   block.append(live);
   block.classList.add("hb-sim--live");
+  // The simulator's own functions, so tests can compare what the page shows with what the logic computes.
+  block.hbSimulator = { simulate: logic.simulate, summary: logic.summary };
   result = logic.simulate(params);
   cursor = logic.START_AT_END === false ? 0 : result.steps; // open on the whole run: the reader sees the point first
   show(false);
