@@ -399,7 +399,9 @@
   // --- Set-up -------------------------------------------------------------------------------------------
   function build(el, minutes) {
     el.setAttribute("data-hb-practice", "true");
-    el.removeAttribute("data-hb-ready"); // timer.js may have set it up first: this timer is a practice run
+    // Ready, as timer.js marks its timers (it may have set this one up first: its buttons are replaced here,
+    // and its click handler only answers to its own buttons' classes).
+    el.setAttribute("data-hb-ready", "true");
     el.classList.add("hb-run");
     el.setAttribute("role", "group");
     el.setAttribute("aria-label", "Practice timer, " + minutes + " minutes");
