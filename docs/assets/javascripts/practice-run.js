@@ -270,6 +270,7 @@
     controls("running");
     show(rec.active, false);
     hb.say(part("status"), "Practice started: " + spoken(current.minutes * 60000) + ".", false);
+    part("pause").focus(); // the Start button is gone: keep the keyboard in the timer
     tick();
   }
 
@@ -296,11 +297,19 @@
   }
 
   function reveal() {
+    var fromNotice = !!(current.notice && current.notice.contains(document.activeElement));
     var rec = record(current.key);
     if (rec.active) { rec.active.revealed = true; setRecord(current.key, rec); }
+    var first = current.notice ? current.notice.nextElementSibling : null;
     unfold();
     if (rec.active) controls(rec.active.state);
     hb.say(part("status"), "The reference is shown; the run goes on.", false);
+    if (fromNotice && first) { // the button pressed is gone: go on reading where the reference starts
+      if (!first.hasAttribute("tabindex")) first.setAttribute("tabindex", "-1");
+      first.focus();
+    } else if (!fromNotice) {
+      part("pause").focus();
+    }
   }
 
   function abandon() {
@@ -315,6 +324,7 @@
     controls("idle");
     part("readout").textContent = format(current.minutes * 60000);
     hb.say(part("status"), "Practice abandoned.", false);
+    part("start").focus();
     showSelfCheck(false);
   }
 
