@@ -2,7 +2,8 @@
 // with Start/Pause and Reset. The readout has role="timer" (not announced every second, which would drown
 // a screen reader); a separate polite status announces start, pause, reset, every 5 minutes, the last
 // minute and the end. Time is measured against the clock, so a throttled background tab does not drift.
-// State is not kept across pages; timers whose page was left by instant navigation are stopped.
+// State is not kept across pages; timers whose page was left by instant navigation are stopped. A case
+// study's timer (with a minute plan beside it) is a practice run instead: practice-run.js.
 (function () {
   "use strict";
   if (window.__hbTimerLoaded) return;
@@ -78,7 +79,8 @@
   }
 
   function initTimer(el) {
-    if (el.getAttribute("data-hb-ready")) return;
+    // A timer in a case study's "Try it yourself" box with a minute plan is a practice run (practice-run.js).
+    if (el.getAttribute("data-hb-ready") || el.getAttribute("data-hb-practice")) return;
     var minutes = Number(el.getAttribute("data-minutes"));
     if (!(minutes > 0)) return;
     el.setAttribute("data-hb-ready", "true");
