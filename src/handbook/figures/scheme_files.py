@@ -28,7 +28,9 @@ _VIEWBOX = re.compile(r'\sviewBox="([-\d.e]+)[ ,]+([-\d.e]+)[ ,]+([\d.e]+)[ ,]+(
 _STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 _MATERIAL_VAR = re.compile(r"var\(\s*(--md-[\w-]+)")
 _WORDS = re.compile(r"<(title|desc)\b[^>]*>.*?</\1>", re.S)
-_NOISE = re.compile(r'\s(?:aria-[\w-]+|role|tabindex)="[^"]*"')
+# Attributes no style rule, link or reader of an <img> uses: accessibility (the page's <img> carries the words),
+# Mermaid's bookkeeping (`data-*`, `name`), focus.
+_NOISE = re.compile(r'\s(?:aria-[\w-]+|role|tabindex|data-[\w-]+|name)="[^"]*"')
 _GEOMETRY = re.compile(r'\s(d|points|transform|x|y|x1|x2|y1|y2|width|height|cx|cy|r|rx|ry|dx|dy|viewBox)="([^"]*)"')
 _DECIMAL = re.compile(r"-?\d*\.\d+(?:e-?\d+)?")
 _CLASS = re.compile(r'\sclass="([^"]*)"')
@@ -101,11 +103,20 @@ def prune_css(css: str, svg: str) -> str:
         else:
             selectors = [s.strip() for s in prelude.split(",") if _can_match(s.strip(), classes, ids, tags)]
             if selectors:
-                kept.append(f"{','.join(selectors)}{{{body}}}")
+                quoted = any(mark in body for mark in ('"', "'", "url("))  # a `;` inside: leave as written
+                compact = body if quoted else ";".join(f"{name}:{value}" for name, value in _declarations(body))
+                kept.append(f"{','.join(selectors)}{{{compact}}}")
     text = "".join(kept)
     if "animation" in text:
         text = "".join(keyframes) + text
     return text
+
+
+def drop_unused_ids(svg: str, css: str, keep: set[str]) -> str:
+    """`svg` without the ids nothing refers to (Mermaid gives every node and edge one): a reference is `#id`
+    in a URL, an href or a style rule."""
+    used = set(re.findall(r"#([\w-]+)", css)) | set(re.findall(r'(?:url\(#|href="#)([\w-]+)', svg)) | keep
+    return _ID.sub(lambda m: m.group(0) if m.group(1) in used else "", svg)
 
 
 def _declarations(body: str) -> list[tuple[str, str]]:
@@ -169,6 +180,7 @@ def scheme_file(svg: str, light: dict[str, str], dark: dict[str, str], display: 
         return "<style>" + _escape(prune_css("".join(rules), root.group(0) + body)) + "</style>"
 
     body = _STYLE.sub(restyle, body)
+    body = drop_unused_ids(body, "".join(_STYLE.findall(body)), {scope_id})
     used = sorted(set(_MATERIAL_VAR.findall(body)) | {n for _, v in own + slate for n in _MATERIAL_VAR.findall(v)})
     missing = [name for name in used if name not in light or name not in dark]
     if missing:
