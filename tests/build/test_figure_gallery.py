@@ -25,7 +25,7 @@ _ENTRY = re.compile(
     re.S,
 )
 _IMAGE = re.compile(
-    r'<img class="hb-gallery__(light|dark)" src="([^"]+)" alt="" width="(\d+)" height="(\d+)" loading="lazy"'
+    r'<img class="hb-gallery__(light|dark)" src="([^"]+)" alt="[^"]+" width="(\d+)" height="(\d+)" loading="lazy"'
 )
 
 

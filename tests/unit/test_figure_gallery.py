@@ -114,7 +114,7 @@ def test_the_gallery_is_grouped_by_section_and_page_with_a_slot_for_each_page_an
 
 def test_a_card_links_its_thumbnail_and_caption_to_the_figure_and_shows_it_in_either_scheme():
     entries = page_figures(_page(PAGE), FIGURES)
-    thumbnails = {"figure-hello": Thumbnail("assets/figures/mermaid/abc.svg", 512.5, 479)}
+    thumbnails = {"figure-hello": Thumbnail("assets/figures/mermaid/abc.svg", 512.5, 479, 'A "hello" exchange')}
     html = render_cards(
         entries,
         {"figure-hello": "sequence diagram"},
@@ -137,7 +137,9 @@ def test_a_card_links_its_thumbnail_and_caption_to_the_figure_and_shows_it_in_ei
         ("light", "../../assets/figures/mermaid/abc.svg"),
         ("dark", "../../assets/figures/mermaid/abc.svg#dark"),
     ]
-    assert all('width="512" height="479" loading="lazy"' in rest for _, _, rest in images)
+    assert all(
+        ' alt="A &quot;hello&quot; exchange" width="512" height="479" loading="lazy"' in rest for *_, rest in images
+    )
     assert "<strong>Figure 1.</strong>" in first and "<code>code</code>" in first  # the caption's Markdown
     assert "<img" not in cards[2][1], "a figure without a file shows an empty frame, not a broken image"
 

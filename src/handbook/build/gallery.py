@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from handbook.build.context import BuildContext
-from handbook.figures.html import site_path
+from handbook.figures.html import chart_site_path, site_path
 from handbook.rendering.figure_gallery import (
     FILTER_SLOT,
     ROLES,
@@ -40,11 +40,13 @@ def _thumbnail(context: BuildContext, entry: GalleryFigure) -> tuple[str, Thumbn
     """The kind and the file of a gallery entry: a figure() script's published SVG, or a Mermaid figure's own."""
     if entry.name is not None:
         figure = context.figures[entry.name]
-        return entry.kind, Thumbnail(site_path(figure.name), figure.width, figure.height)
+        path = chart_site_path(figure.name) if figure.inline else site_path(figure.name)
+        return entry.kind, Thumbnail(path, figure.width, figure.height, figure.title or figure.alt)
     found = context.mermaid.files.get((entry.page.src_uri, entry.ident))
     if found is None:
         return entry.kind, None  # a caption with an id under a block that is no Mermaid figure (a table…)
-    return ROLES.get(found.role, entry.kind), Thumbnail(found.site_path, found.width, found.height)
+    kind = ROLES.get(found.role, entry.kind)
+    return kind, Thumbnail(found.site_path, found.width, found.height, found.title or f"A {kind}")
 
 
 def place_gallery(context: BuildContext, output: str, page) -> str:

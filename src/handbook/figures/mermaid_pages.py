@@ -41,6 +41,7 @@ SITE_FOLDER = "assets/figures/mermaid"  # where the figures' own files are publi
 _FIGURE_OPENED = re.compile(r'<figure\b[^>]*\bid="(figure-[a-z0-9-]+)"[^>]*>\s*$')
 _ROLE = re.compile(r'<svg\b[^>]*\saria-roledescription="([^"]+)"')
 _SIZE = re.compile(r'<svg\b[^>]*\swidth="([\d.]+)" height="([\d.]+)"')
+_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.S)
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class FigureFile:
     width: float
     height: float
     role: str  # Mermaid's name for the diagram type: "sequence", "flowchart-v2", "stateDiagram", …
+    title: str  # its accTitle, as text ("" when it has none)
 
 
 def _line_of(page, source: str) -> str:
@@ -67,7 +69,8 @@ class MermaidFigures:
         self.project = project
         self._renderer: MermaidRenderer | None = None
         self._pending: dict[str, list[str]] = {}  # page -> its rendered figures, until `place`
-        self._numbered: dict[tuple[str, str], tuple[Path, str]] = {}  # (page, figure id) -> page-ready SVG, role
+        # (page, figure id) -> its page-ready SVG's cached file, type and title
+        self._numbered: dict[tuple[str, str], tuple[Path, str, str]] = {}
         self.files: dict[tuple[str, str], FigureFile] = {}  # (page, figure id) -> its file, once published
 
     def render_page(self, content: str, page) -> str:
@@ -86,8 +89,12 @@ class MermaidFigures:
             figures.append(f'<div class="hb-mermaid">{svg}</div>')
             owner = _FIGURE_OPENED.search(content, max(0, match.start() - 300), match.start())
             if owner is not None:
-                role = _ROLE.match(svg)
-                self._numbered[(page.file.src_uri, owner.group(1))] = (cached, role.group(1) if role else "")
+                role, title = _ROLE.match(svg), _TITLE.search(svg, 0, 3000)
+                self._numbered[(page.file.src_uri, owner.group(1))] = (
+                    cached,
+                    role.group(1) if role else "",
+                    " ".join(html.unescape(title.group(1)).split()) if title else "",
+                )
             return _PLACEHOLDER.format(len(figures) - 1)
 
         return BLOCK.sub(replace, content)
@@ -112,7 +119,7 @@ class MermaidFigures:
         values = {p.scheme: scheme_values(p, names) for p in (light, dark)}
         salt = hashlib.sha256(json.dumps([_FILE_CODE, values], sort_keys=True).encode()).hexdigest()[:8]
         published: set[str] = set()
-        for (page_src, ident), (page_ready, role) in sorted(self._numbered.items()):
+        for (page_src, ident), (page_ready, role, title) in sorted(self._numbered.items()):
             name = hashlib.sha256(f"{page_ready.name} {salt}".encode()).hexdigest()[:20]
             cached = page_ready.with_name(f"{name}.file.svg")
             try:
@@ -128,7 +135,8 @@ class MermaidFigures:
                 _write(cached, made.svg)
             size = _SIZE.match(head)
             site_path = f"{SITE_FOLDER}/{name}.svg"
-            self.files[(page_src, ident)] = FigureFile(site_path, float(size.group(1)), float(size.group(2)), role)
+            width, height = float(size.group(1)), float(size.group(2))
+            self.files[(page_src, ident)] = FigureFile(site_path, width, height, role, title)
             if site_path not in published:
                 published.add(site_path)
                 files.append(File.generated(config, site_path, abs_src_path=str(cached)))

@@ -75,6 +75,7 @@ class Thumbnail:
     src: str  # relative to the site root
     width: float
     height: float
+    alt: str  # a short title (the card's caption, beside it, says the rest)
 
 
 def _fences(markdown: str) -> list[tuple[int, int, str]]:
@@ -187,10 +188,11 @@ def _card(entry: GalleryFigure, kind: str, thumbnail: Thumbnail | None, href: st
         picture = '<span class="hb-gallery__thumb hb-gallery__thumb--none"></span>'
     else:
         size = f'width="{round(thumbnail.width)}" height="{round(thumbnail.height)}"'
+        alt = escape(thumbnail.alt)
         picture = (
             '<span class="hb-gallery__thumb">'
             + "".join(
-                f'<img class="hb-gallery__{scheme}" src="{src}{fragment}" alt="" {size} loading="lazy" '
+                f'<img class="hb-gallery__{scheme}" src="{src}{fragment}" alt="{alt}" {size} loading="lazy" '
                 'decoding="async">'
                 for scheme, fragment in (("light", ""), ("dark", "#dark"))
             )
