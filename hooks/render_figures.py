@@ -1,8 +1,10 @@
 """MkDocs hook: render `figures/*.py` and `figures/charts/*.py` into the cache, publish the figures' SVGs under
-`figures/` (`on_files`) and put each chart's SVG into its page (`on_post_page`)."""
+`figures/` (`on_files`), put each chart's SVG into its page and the figure gallery's cards into its page
+(`on_post_page`)."""
 
 from handbook.build.context import context_of
 from handbook.build.figures import place_page_charts, publish_figures
+from handbook.build.gallery import place_gallery
 
 
 def on_files(files, config):
@@ -11,4 +13,5 @@ def on_files(files, config):
 
 
 def on_post_page(output, page, config):
-    return place_page_charts(context_of(config), output)
+    context = context_of(config)
+    return place_gallery(context, place_page_charts(context, output), page)

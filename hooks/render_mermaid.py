@@ -1,4 +1,5 @@
-"""MkDocs hook: replace each ```mermaid block with its SVG, rendered at build time in one Chromium per build."""
+"""MkDocs hook: replace each ```mermaid block with its SVG, rendered at build time in one Chromium per build, and
+publish each numbered one as a file of its own for the figure gallery (`on_env`, once every page is rendered)."""
 
 from mkdocs.plugins import event_priority
 
@@ -13,6 +14,11 @@ def on_page_content(html, page, config, files):
     if figures not in _started:
         _started.append(figures)
     return figures.render_page(html, page)
+
+
+def on_env(env, config, files):
+    context_of(config).mermaid.publish_files(config, files)
+    return env
 
 
 def on_post_page(output, page, config):

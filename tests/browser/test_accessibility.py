@@ -30,6 +30,7 @@ PAGES = {
     "data/replication/": ("topic page with a quiz and a figure", ".hb-quiz[data-hb-ready]"),
     "checklists/data-at-scale/": ("checklist", ".hb-checklist[data-hb-ready]"),
     "quizzes/": ("quizzes index", ".hb-quiz-progress"),
+    "study/figures/": ("figure gallery with its filter", ".hb-gallery__filter[data-ready]"),
 }
 
 

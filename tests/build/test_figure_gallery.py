@@ -1,5 +1,5 @@
-"""The figure gallery of the built site lists every numbered figure once, with its number and caption as its
-page shows them, links each to an id that exists on its page, and stays light."""
+"""The figure gallery of the built site shows every numbered figure once, with its number and caption as its
+page shows them and a thumbnail file that exists, links each to an id that exists on its page, and stays light."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import gzip
 import html as html_module
 import json
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,7 +18,15 @@ BUDGET = 300_000  # bytes gzipped: the page and the stylesheets and scripts it l
 
 _FIGURE = re.compile(r'<figure\b[^>]*\bid="(figure-[a-z0-9-]+)"[^>]*>(.*?)</figure>', re.S)
 _NUMBER = re.compile(r'<span class="hb-figure__number">Figure (\d+)\.</span>\s*(.*?)</figcaption>', re.S)
-_ENTRY = re.compile(r'<li><strong>Figure (\d+)\.</strong> <a href="([^"#]+)#(figure-[a-z0-9-]+)">(.*?)</a>', re.S)
+_CARD = re.compile(r'<li class="hb-gallery__card" data-kind="([^"]+)">(.*?)</li>', re.S)
+_ENTRY = re.compile(
+    r'<a href="([^"#]+)#(figure-[a-z0-9-]+)">.*?<strong>Figure (\d+)\.</strong> '
+    r'<span class="hb-gallery__caption">(.*?)</span></span></a>',
+    re.S,
+)
+_IMAGE = re.compile(
+    r'<img class="hb-gallery__(light|dark)" src="([^"]+)" alt="[^"]+" width="(\d+)" height="(\d+)" loading="lazy"'
+)
 
 
 def _text(fragment: str) -> str:
@@ -41,11 +50,18 @@ def _site_figures(site: Path) -> dict[tuple[str, str], tuple[int, str]]:
     return found
 
 
+def _cards(site: Path) -> list[tuple[str, str]]:
+    """(kind, inner HTML) of each gallery card."""
+    return _CARD.findall((site / GALLERY).read_text(encoding="utf-8"))
+
+
 def _gallery_entries(site: Path) -> list[tuple[str, str, int, str]]:
-    """(page folder, id, number, caption text) of each gallery line, its link resolved from the gallery."""
-    html = (site / GALLERY).read_text(encoding="utf-8")
+    """(page folder, id, number, caption text) of each gallery card, its link resolved from the gallery."""
     entries = []
-    for number, href, ident, caption in _ENTRY.findall(html):
+    for _, card in _cards(site):
+        found = _ENTRY.search(card)
+        assert found, f"a card has no link, number or caption: {card[:200]}"
+        href, ident, number, caption = found.groups()
         target = (site / GALLERY.parent / urlsplit(href).path).resolve()
         entries.append((target.relative_to(site.resolve()).as_posix(), ident, int(number), _text(caption)))
     return entries
@@ -76,8 +92,29 @@ def test_the_gallery_groups_figures_by_section_and_names_their_kind(site_dir):
     sections = re.findall(r"<h2 [^>]*>([^<]+)<", html)
     assert {"Data at scale", "Distributed systems", "Resilience"} <= set(sections)
     assert len(sections) == len(set(sections)), "a section heading appears twice: the pages are out of nav order"
-    kinds = set(re.findall(r'<span class="hb-gallery__kind">([^<]+)</span>', html))
-    assert {"flowchart", "sequence diagram", "architecture diagram", "chart"} <= kinds
+    kinds = [kind for kind, _ in _cards(site_dir)]
+    assert {"flowchart", "sequence diagram", "architecture diagram", "chart", "state diagram"} <= set(kinds)
+    assert not [k for k in kinds if not re.fullmatch(r"[A-Za-z ]+", k)], "a kind is read from a directive"
+    for kind in set(kinds):  # the filter offers each kind with its count
+        count = re.search(rf'data-kind="{kind}" aria-pressed="false">[^<]*<span class="hb-gallery__count">(\d+)', html)
+        assert count and int(count.group(1)) == kinds.count(kind), f"the filter's count of {kind} is wrong"
+
+
+def test_every_card_shows_a_thumbnail_file_that_exists_drawn_light_and_dark(site_dir):
+    files = set()
+    for kind, card in _cards(site_dir):
+        images = _IMAGE.findall(card)
+        assert [scheme for scheme, *_ in images] == ["light", "dark"], f"a {kind} card has no thumbnail pair"
+        (_, light, *size), (_, dark, *dark_size) = images
+        assert dark == light + "#dark" and size == dark_size
+        path = (site_dir / GALLERY.parent / light).resolve()
+        assert path.is_file(), f"{light} is not in the site"
+        files.add(path)
+    for path in files:
+        root = ET.parse(path).getroot()  # an <img> shows only a well-formed file
+        assert root.find("{http://www.w3.org/2000/svg}g[@id='dark']") is not None, f"{path.name} has no #dark group"
+        assert "#dark:target" in path.read_text(encoding="utf-8"), f"{path.name} has no dark drawing"
+    assert len(files) > 250
 
 
 def test_the_gallery_stays_within_its_weight_budget(site_dir):

@@ -38,6 +38,7 @@ class BuildContext:
     csp_hashes: dict[str, set[str]] = field(default_factory=empty_hashes)  # inline hashes of every page so far
     stashed: dict[str, list[str]] = field(default_factory=dict)  # page src -> finished HTML blocks, by number
     search_docs: dict[str, list] = field(default_factory=dict)  # page URL -> its search documents (search/)
+    gallery: dict[str, list] = field(default_factory=dict)  # gallery page src -> its entries, until its cards go in
 
     @cached_property
     def questions(self) -> dict[str, list[QuestionView]]:

@@ -1,5 +1,6 @@
 """Render the build's `figures/*.py` scripts and `figures/charts/*.py` charts (cached by content); add the
-architecture SVGs (wide and narrow) to the site under `figures/` (charts go inline into their pages: `place_charts`).
+architecture SVGs (wide and narrow) to the site under `figures/` (charts go inline into their pages: `place_charts`,
+and as a file drawn light, and dark as `#dark`, under `figures/charts/`, for the figure gallery).
 
 Runs in `on_files`, so `mkdocs serve` re-renders a figure when its script changes (the folder is watched).
 Nothing is written into `docs/`: the files are added to the build from the cache.
@@ -14,7 +15,9 @@ from handbook.build.context import BuildContext
 from handbook.errors import FigureError
 from handbook.figures import charts
 from handbook.figures.architecture import render_all
-from handbook.figures.html import narrow_site_path, place_charts, site_path
+from handbook.figures.html import chart_site_path, narrow_site_path, place_charts, site_path
+from handbook.figures.material_palette import palettes, scheme_values
+from handbook.figures.scheme_files import material_variables, scheme_file
 
 
 def publish_figures(context: BuildContext, config, files) -> None:
@@ -38,6 +41,16 @@ def publish_figures(context: BuildContext, config, files) -> None:
         files.append(File.generated(config, site_path(figure.name), abs_src_path=str(figure.svg)))
         if figure.narrow is not None:
             files.append(File.generated(config, narrow_site_path(figure.name), abs_src_path=str(figure.narrow)))
+    light, dark = palettes(config.theme.get("palette"))
+    for chart in drawn:
+        svg = chart.svg.read_text(encoding="utf-8")
+        names = material_variables(svg)
+        display = f"figures/{charts.FOLDER}/{chart.name}.py"
+        try:
+            made = scheme_file(svg, scheme_values(light, names), scheme_values(dark, names), display)
+        except FigureError as exc:
+            raise PluginError(str(exc)) from None
+        files.append(File.generated(config, chart_site_path(chart.name), content=made.svg))
 
 
 def place_page_charts(context: BuildContext, output: str) -> str:

@@ -15,11 +15,11 @@ import re
 from mkdocs.utils import get_relative_url
 
 from handbook.build.context import BuildContext, closest, context_of
+from handbook.build.gallery import gallery_markdown
 from handbook.errors import HandbookError
 from handbook.figures.html import figure_html
 from handbook.rendering.checklists import render_checklist, render_checklist_index
 from handbook.rendering.downloads_page import render_downloads
-from handbook.rendering.figure_gallery import gallery_figures, render_gallery
 from handbook.rendering.home_map import render_map, render_overview
 from handbook.rendering.quizzes import render_quiz, render_quiz_index
 from handbook.rendering.simulators import available_simulators, render_simulator
@@ -124,10 +124,9 @@ def define_env(env) -> None:
         return figure_html(context.figures[name], env.page.url, caption)
 
     def figure_gallery() -> str:
-        """Every numbered figure of the nav's pages, by section and page, linked to its place in its page."""
-        here = env.page.file.src_uri
-        entries = gallery_figures(context.placements.pages, context.figures)
-        return render_gallery(entries, lambda page: get_relative_url(page.src_uri, here))
+        """Every numbered figure of the nav's pages as thumbnail cards, by section and page, each linked to its
+        place in its page (the cards go in once every page is built: handbook.build.gallery)."""
+        return gallery_markdown(context, env.page)
 
     def handbook_map(blurbs: dict[str, str]) -> str:
         """Grid cards of every nav section and its pages; `blurbs` maps each section title to its one line."""

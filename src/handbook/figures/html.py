@@ -31,6 +31,11 @@ def narrow_site_path(name: str) -> str:
     return f"{SITE_FOLDER}/{name}.narrow.svg"
 
 
+def chart_site_path(name: str) -> str:
+    """A chart's own file (drawn light, and dark as `#dark`): pages show it inline, the figure gallery as a file."""
+    return f"{SITE_FOLDER}/charts/{name}.svg"
+
+
 _CHART_SLOT = re.compile(r'<div class="hb-chart__slot" data-chart="([\w.-]+)"></div>')
 
 
