@@ -1,4 +1,5 @@
-"""`make anki` builds one note per quiz question, in its nav section's deck, with ids that survive an edit."""
+"""`make anki` builds one note per quiz question, with a recognition and a recall card, in its nav section's deck,
+with ids that survive an edit."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 import genanki
 
 from handbook.content.loading import load_data
-from handbook.exports.anki import FIELDS, MODEL, ROOT_DECK, build_project_deck, stable_id
+from handbook.exports.anki import FIELDS, MODEL, ROOT_DECK, TEMPLATES, build_project_deck, stable_id
 from handbook.rendering import safe_markdown
 from tests.conftest import ROOT
 from tests.support.contexts import copy_table_data
@@ -46,19 +47,23 @@ def read_deck(apkg: Path, tmp_path: Path) -> tuple[dict[str, dict], dict[str, st
         decks = json.loads(connection.execute("SELECT decks FROM col").fetchone()[0])
         deck_names = {int(did): deck["name"] for did, deck in decks.items()}
         rows = connection.execute(
-            "SELECT notes.guid, notes.flds, notes.tags, cards.did FROM notes JOIN cards ON cards.nid = notes.id"
+            "SELECT notes.guid, notes.flds, notes.tags, cards.did, cards.ord FROM notes "
+            "JOIN cards ON cards.nid = notes.id"
         ).fetchall()
     finally:
         connection.close()
-    notes = {
-        guid: {
-            "fields": dict(zip(FIELDS, flds.split("\x1f"), strict=True)),
-            "tags": tags.split(),
-            "deck": deck_names[did],
-        }
-        for guid, flds, tags, did in rows
-    }
-    assert len(notes) == len(rows), "two cards share a note, or two notes a GUID"
+    notes: dict[str, dict] = {}
+    for guid, flds, tags, did, ord_ in rows:
+        note = notes.setdefault(
+            guid,
+            {"fields": dict(zip(FIELDS, flds.split("\x1f"), strict=True)), "tags": tags.split(), "cards": {}},
+        )
+        note["cards"][TEMPLATES[ord_]["name"]] = deck_names[did]
+    for guid, note in notes.items():
+        assert set(note["cards"]) == {"Question", "Recall"}, f"{guid}: one card of each type, no more"
+        assert len(set(note["cards"].values())) == 1, f"{guid}: both cards in the same deck"
+        note["deck"] = note["cards"]["Question"]
+    assert len(notes) * len(TEMPLATES) == len(rows), "two notes share a GUID"
     return notes, {name: str(did) for did, name in deck_names.items()}
 
 
@@ -168,6 +173,18 @@ def test_a_quiz_on_no_page_is_reported(tmp_path, capsys):
     (root / "docs" / "topic" / "tiny.md").write_text("# Tiny\n", encoding="utf-8")
     assert main(["--root", str(root), "--output", str(tmp_path / "deck.apkg")]) == 1
     assert 'data/quizzes/tiny.yml: no page calls quiz("tiny")' in capsys.readouterr().err
+
+
+def test_the_recall_card_shows_the_prompt_alone_and_the_answer_without_letters():
+    """Rendered as Anki does: the template's fields filled in, then the card's CSS (checked in Chromium-free
+    terms: the recall front hides the choices list and the one-answer hint; its back hides the letters)."""
+    recall = next(t for t in TEMPLATES if t["name"] == "Recall")
+    assert "{{Choices}}" in recall["qfmt"] and '<div class="recall-hint">' in recall["qfmt"]
+    assert ".recall-hint ol, .recall-hint .hint-one { display: none; }" in MODEL.css
+    assert "{{Answer}}" in recall["afmt"] and '<div class="answer recall">' in recall["afmt"]
+    assert ".answer.recall li > b:first-child { display: none; }" in MODEL.css
+    assert "{{FrontSide}}" not in recall["afmt"], "the recall back must not repeat a front with hidden choices"
+    assert [t["name"] for t in TEMPLATES] == ["Question", "Recall"], "a card's template is its position: append only"
 
 
 def test_model_and_deck_ids_never_change():
