@@ -315,9 +315,9 @@
     var preview = fsrs.repeat(toCard(store.cards()[card.id], now), new Date(now));
     GRADES.forEach(function (name, n) {
       var text = interval(preview[n + 1].card.due.getTime() - now);
-      var slot = $(".hb-flashcards__grade [data-rating=\"" + (n + 1) + "\"] .hb-flashcards__interval");
-      slot.querySelector("[aria-hidden]").textContent = text[0];
-      slot.querySelector(".hb-sr-only").textContent = ", again in " + text[1];
+      var button = $(".hb-flashcards__grade [data-rating=\"" + (n + 1) + "\"]");
+      button.querySelector(".hb-flashcards__interval").textContent = text[0];
+      button.querySelector(".hb-flashcards__when").textContent = "(due in " + text[1] + ")";
     });
   }
 

@@ -183,7 +183,7 @@
       var score = scoreOf(cell, data);
       total.questions += score.questions; total.answered += score.answered; total.right += score.right;
       cell.textContent = score.answered ? score.answered + " of " + score.questions + " answered, " + score.right +
-        " right (" + Math.round(100 * score.right / score.answered) + "%)" : "not started";
+        " right" : "not started";
     });
     var sum = root.querySelector(".hb-quiz-progress-total");
     if (sum) {
