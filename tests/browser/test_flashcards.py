@@ -10,8 +10,8 @@ agree on their own).
 from __future__ import annotations
 
 import json
-import re
 import math
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -151,7 +151,7 @@ def test_recall_shows_the_prompt_only_then_the_answer_and_fsrs_schedules_each_gr
     expect(link).to_have_attribute("href", site_url + deck[first]["url"])
     # Each button says when the card comes back with that grade: the Python FSRS's intervals for a new card.
     now = datetime.fromisoformat(page.evaluate("new Date().toISOString()").replace("Z", "+00:00"))
-    for n, grade in enumerate(GRADES):
+    for n in range(len(GRADES)):
         card, _ = Scheduler(enable_fuzzing=False).review_card(Card(card_id=1, due=now), Rating(n + 1), now)
         shown = page.locator(f".hb-flashcards__grade [data-rating='{n + 1}'] .hb-flashcards__interval")
         expect(shown).to_have_text(anki_label(card.due - now))
@@ -286,7 +286,12 @@ def test_filters_narrow_the_deck_to_the_questions_of_that_section_and_difficulty
     expect(page.get_by_label("Section", exact=True)).to_have_value(section)
     expect(page.get_by_label("Difficulty", exact=True)).to_have_value(level)
     expect_counts(page, due=0, new=levels.count(level), learned=0)
-    assert stored(page)["flashcards"]["filters"] == {"section": section, "difficulty": level, "mode": "recall", "only": ""}
+    assert stored(page)["flashcards"]["filters"] == {
+        "section": section,
+        "difficulty": level,
+        "mode": "recall",
+        "only": "",
+    }
 
 
 def test_keyboard_alone_reveals_and_grades(page):

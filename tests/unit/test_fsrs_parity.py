@@ -12,10 +12,10 @@ alone: `ordered()` applies the same rule to Python's intervals, the way ts-fsrs'
 
 from __future__ import annotations
 
+import copy
 import json
 import shutil
 import subprocess
-import copy
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -102,9 +102,7 @@ def python_schedule() -> dict:
         for grade, hours in steps:
             now = max(card.due, now) if hours is None else now + timedelta(hours=hours)
             card = ordered(scheduler, card, grade, now)
-            out[name].append(
-                {"at": now, "due": card.due, "stability": card.stability, "difficulty": card.difficulty}
-            )
+            out[name].append({"at": now, "due": card.due, "stability": card.stability, "difficulty": card.difficulty})
     return out
 
 
@@ -126,9 +124,7 @@ def test_the_browser_scheduler_gives_the_python_fsrs_schedule_for_the_same_revie
 def test_the_sequences_reach_every_state_and_long_intervals():
     """Guards the test above: it compares learning, review and relearning steps, and intervals of weeks."""
     python = python_schedule()
-    longest = max(
-        (steps[n + 1]["due"] - steps[n]["due"]) for steps in python.values() for n in range(len(steps) - 1)
-    )
+    longest = max((steps[n + 1]["due"] - steps[n]["due"]) for steps in python.values() for n in range(len(steps) - 1))
     assert longest > timedelta(days=30)
     states = set()
     scheduler = Scheduler(enable_fuzzing=False)

@@ -84,8 +84,7 @@ def test_multiple_answer_question_has_checkboxes_and_a_hidden_check_button():
 def test_answers_stay_in_closed_details_with_every_why_and_a_live_feedback_region():
     html = render_quiz(QUIZ)
     assert (
-        html.count('<details class="hb-answer info" data-search-exclude><summary>Answer and explanation</summary>')
-        == 2
+        html.count('<details class="hb-answer info" data-search-exclude><summary>Answer and explanation</summary>') == 2
     ), "neutral until answered: quiz.js makes it success or failure to match the answer"
     assert "success" not in html and "failure" not in html
     assert '<details class="hb-answer info" open' not in html

@@ -129,13 +129,15 @@
 
   // --- Export and import ---------------------------------------------------------------------------------
 
+  function plural(count, word) { return count + " " + word + (count === 1 ? "" : "s"); }
+
   function summary(data) {
     var cards = data.flashcards.cards;
     var reviewed = Object.keys(cards).filter(function (id) { return cards[id].reps; }).length;
     var ticks = 0;
     Object.keys(data.checklists).forEach(function (id) { ticks += Object.keys(data.checklists[id]).length; });
-    return Object.keys(data.quizzes).length + " quiz answers, " + reviewed + " reviewed flashcards, " + ticks +
-      " checklist ticks and " + Object.keys(data.practice).length + " practice records";
+    return plural(Object.keys(data.quizzes).length, "quiz answer") + ", " + plural(reviewed, "reviewed flashcard") +
+      ", " + plural(ticks, "checklist tick") + " and " + plural(Object.keys(data.practice).length, "practice record");
   }
 
   function exportProgress(tools) {
