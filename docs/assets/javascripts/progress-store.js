@@ -253,15 +253,19 @@
         data.quizzes = {}; data.checklists = {}; data.flashcards = emptyCards(); data.practice = {};
       });
     },
-    // Export and import (study-progress.js offers them): the whole store in a file that names its schema and
-    // version. `exportFile()` returns the file's object; `readImport(text)` returns the progress it holds,
-    // upgraded to this version, or throws an Error whose message says why the file is refused;
-    // `replaceAll(progress)` stores it in place of everything.
+    // Export and import (study-progress.js offers them and checks an imported file): the whole store in a file
+    // that names its schema and version. `exportFile()` returns the file's object; `upgrade(progress, version)`
+    // runs the migrations on an older file's progress; `replaceAll(progress)` stores it in place of everything.
     SCHEMA: SCHEMA,
     exportFile: function () {
       return { schema: SCHEMA, version: VERSION, exported: new Date().toISOString(), progress: load() };
     },
-    readImport: readImport,
+    upgrade: function (progress, version) {
+      var data = JSON.parse(JSON.stringify(progress));
+      data.version = version;
+      return migrate(data);
+    },
+    complete: function (progress) { return complete(progress); },
     replaceAll: function (progress) {
       load();
       if (readOnly) throw new Error("a newer version of the handbook holds your progress " +
@@ -269,52 +273,6 @@
       save(complete(JSON.parse(JSON.stringify(progress))));
     }
   };
-
-  function refuse(why) { throw new Error(why); }
-  function isObject(value) { return !!value && typeof value === "object" && !Array.isArray(value); }
-
-  function readImport(text) {
-    var file;
-    try { file = JSON.parse(text); } catch (e) { refuse("it is not a JSON file"); }
-    if (!isObject(file) || file.schema !== SCHEMA) {
-      refuse("it is not a progress file of this handbook (its \"schema\" is not \"" + SCHEMA + "\")");
-    }
-    var version = file.version;
-    if (typeof version !== "number" || version !== Math.floor(version) || version < 1) {
-      refuse("its \"version\" is not a format number");
-    }
-    if (version > VERSION) {
-      refuse("a newer version of the handbook wrote it (format " + version + "; this page reads up to " + VERSION +
-        "): reload this page to get the newer version, then import again");
-    }
-    if (!isObject(file.progress)) refuse("it has no \"progress\" object");
-    var data = JSON.parse(JSON.stringify(file.progress));
-    data.version = version;
-    data = migrate(data);
-    ["quizzes", "checklists", "practice"].forEach(function (part) {
-      if (data[part] !== undefined && !isObject(data[part])) refuse("\"" + part + "\" is not an object");
-    });
-    Object.keys(data.quizzes || {}).forEach(function (id) {
-      var answer = data.quizzes[id];
-      if (!isObject(answer) || !Array.isArray(answer.chosen) || typeof answer.correct !== "boolean") {
-        refuse("quizzes[\"" + id + "\"] is not a quiz answer ({chosen: [...], correct: true or false})");
-      }
-    });
-    Object.keys(data.checklists || {}).forEach(function (id) {
-      if (!isObject(data.checklists[id])) refuse("checklists[\"" + id + "\"] is not a set of ticks");
-    });
-    if (data.flashcards !== undefined && !isObject(data.flashcards)) refuse("\"flashcards\" is not an object");
-    var cards = (data.flashcards && data.flashcards.cards) || {};
-    if (!isObject(cards)) refuse("\"flashcards.cards\" is not an object");
-    Object.keys(cards).forEach(function (id) {
-      var card = cards[id];
-      if (!isObject(card) || isNaN(Date.parse(card.due)) || [0, 1, 2, 3].indexOf(card.state) === -1 ||
-          typeof card.stability !== "number" || typeof card.difficulty !== "number") {
-        refuse("flashcards.cards[\"" + id + "\"] is not a flashcard's schedule");
-      }
-    });
-    return complete(data);
-  }
 
   // Shared by the other scripts: run `init(root)` on the first page and after every instant navigation.
   window.hb = window.hb || {

@@ -129,6 +129,52 @@
 
   // --- Export and import ---------------------------------------------------------------------------------
 
+  // The progress an export file holds, upgraded to this version, or an Error whose message says why the file is
+  // refused (the status then reads "Not imported: <message>. Nothing was changed.").
+  function refuse(why) { throw new Error(why); }
+  function isObject(value) { return !!value && typeof value === "object" && !Array.isArray(value); }
+
+  function readImport(text) {
+    var file;
+    try { file = JSON.parse(text); } catch (e) { refuse("it is not a JSON file"); }
+    if (!isObject(file) || file.schema !== store.SCHEMA) {
+      refuse("it is not a progress file of this handbook (its \"schema\" is not \"" + store.SCHEMA + "\")");
+    }
+    var version = file.version;
+    if (typeof version !== "number" || version !== Math.floor(version) || version < 1) {
+      refuse("its \"version\" is not a format number");
+    }
+    if (version > store.VERSION) {
+      refuse("a newer version of the handbook wrote it (format " + version + "; this page reads up to " +
+        store.VERSION + "): reload this page to get the newer version, then import again");
+    }
+    if (!isObject(file.progress)) refuse("it has no \"progress\" object");
+    var data = store.upgrade(file.progress, version);
+    ["quizzes", "checklists", "practice"].forEach(function (part) {
+      if (data[part] !== undefined && !isObject(data[part])) refuse("\"" + part + "\" is not an object");
+    });
+    Object.keys(data.quizzes || {}).forEach(function (id) {
+      var answer = data.quizzes[id];
+      if (!isObject(answer) || !Array.isArray(answer.chosen) || typeof answer.correct !== "boolean") {
+        refuse("quizzes[\"" + id + "\"] is not a quiz answer ({chosen: [...], correct: true or false})");
+      }
+    });
+    Object.keys(data.checklists || {}).forEach(function (id) {
+      if (!isObject(data.checklists[id])) refuse("checklists[\"" + id + "\"] is not a set of ticks");
+    });
+    if (data.flashcards !== undefined && !isObject(data.flashcards)) refuse("\"flashcards\" is not an object");
+    var cards = (data.flashcards && data.flashcards.cards) || {};
+    if (!isObject(cards)) refuse("\"flashcards.cards\" is not an object");
+    Object.keys(cards).forEach(function (id) {
+      var card = cards[id];
+      if (!isObject(card) || isNaN(Date.parse(card.due)) || [0, 1, 2, 3].indexOf(card.state) === -1 ||
+          typeof card.stability !== "number" || typeof card.difficulty !== "number") {
+        refuse("flashcards.cards[\"" + id + "\"] is not a flashcard's schedule");
+      }
+    });
+    return store.complete(data);
+  }
+
   function plural(count, word) { return count + " " + word + (count === 1 ? "" : "s"); }
 
   function summary(data) {
@@ -165,7 +211,7 @@
     };
     file.text().then(function (text) {
       var progress;
-      try { progress = store.readImport(text); } catch (error) { refused(error.message); return; }
+      try { progress = readImport(text); } catch (error) { refused(error.message); return; }
       var question = "Replace the progress in this browser (" + summary(store.load()) + ") with the file's (" +
         summary(progress) + ")?";
       if (!window.confirm(question)) { hb.say(status, "Import cancelled. Nothing was changed.", false); return; }
