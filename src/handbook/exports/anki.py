@@ -16,7 +16,7 @@ their review history:
 - each note's GUID is `genanki.guid_for(question.id)`, and question ids are unique across the site.
 Change FIELDS only together with MODEL_VERSION: Anki keeps the fields it first saw for a model id. Templates are
 only ever added after the existing ones (a card's template is its position): the "Recall" card was added after
-"Question" with the same fields and model id, so that Anki's import with "Merge note types" adds the recall
+"Question" with the same fields and model id, so that Anki's import with "Merge Notetypes" adds the recall
 cards beside the reader's recognition cards and keeps their history.
 """
 
