@@ -577,3 +577,20 @@ def test_a_phone_in_dark_mode_shows_the_study_pages_without_sideways_scrolling(b
         assert found == []
     finally:
         context.close()
+
+
+def test_the_scheduler_and_the_dashboard_load_only_where_they_are_used(page, errors):
+    page.goto("data/replication/")
+    expect(page.locator(".hb-quiz[data-hb-ready]").first).to_be_attached()
+    page.wait_for_load_state("networkidle")  # instant navigation starts once it has read sitemap.xml
+    assert not [url for url in page.requests if "ts-fsrs" in url or "study-progress" in url or "progress-index" in url]
+    page.evaluate("window.__shell = true")
+    page.locator(".md-sidebar--primary a.md-nav__link[href$='quizzes/']").first.click()
+    expect(page.locator(DASHBOARD)).to_be_attached()  # loaded on demand after an instant navigation too
+    assert page.evaluate("window.__shell === true"), "the navigation was instant, not a full reload"
+    assert sum("study-progress.js" in url for url in page.requests) == 1
+    assert not [url for url in page.requests if "ts-fsrs" in url], "no page but the flashcards loads the scheduler"
+    page.locator(".md-sidebar--primary a.md-nav__link[href$='study/flashcards/']").first.click()
+    expect(page.locator(READY)).to_be_attached()
+    assert sum("ts-fsrs/index.umd.js" in url for url in page.requests) == 1
+    assert errors == []
