@@ -4,11 +4,13 @@ with ids that survive an edit."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import zipfile
 from pathlib import Path
 
 import genanki
+from playwright.sync_api import expect
 
 from handbook.content.loading import load_data
 from handbook.exports.anki import FIELDS, MODEL, ROOT_DECK, TEMPLATES, build_project_deck, stable_id
@@ -175,16 +177,43 @@ def test_a_quiz_on_no_page_is_reported(tmp_path, capsys):
     assert 'data/quizzes/tiny.yml: no page calls quiz("tiny")' in capsys.readouterr().err
 
 
-def test_the_recall_card_shows_the_prompt_alone_and_the_answer_without_letters():
-    """Rendered as Anki does: the template's fields filled in, then the card's CSS (checked in Chromium-free
-    terms: the recall front hides the choices list and the one-answer hint; its back hides the letters)."""
-    recall = next(t for t in TEMPLATES if t["name"] == "Recall")
-    assert "{{Choices}}" in recall["qfmt"] and '<div class="recall-hint">' in recall["qfmt"]
-    assert ".recall-hint ol, .recall-hint .hint-one { display: none; }" in MODEL.css
-    assert "{{Answer}}" in recall["afmt"] and '<div class="answer recall">' in recall["afmt"]
-    assert ".answer.recall li > b:first-child { display: none; }" in MODEL.css
-    assert "{{FrontSide}}" not in recall["afmt"], "the recall back must not repeat a front with hidden choices"
+def render_card(template: str, fields: dict[str, str], front: str = "") -> str:
+    """A card's HTML as Anki fills a template: each {{Field}}, and {{FrontSide}} on a back."""
+    html = template.replace("{{FrontSide}}", front)
+    for name, value in fields.items():
+        html = html.replace("{{" + name + "}}", value)
+    return html
+
+
+def test_the_recall_card_shows_the_prompt_alone_and_the_answer_without_letters(browser, tmp_path):
+    result = build_deck(small_project(tmp_path / "p", "B-tree"), tmp_path / "deck.apkg")
+    notes, _ = read_deck(result.output, tmp_path / "read")
+    fields = notes[genanki.guid_for("tiny-first")]["fields"]
     assert [t["name"] for t in TEMPLATES] == ["Question", "Recall"], "a card's template is its position: append only"
+    question, recall = TEMPLATES
+    page = browser.new_page()
+    try:
+
+        def show(html: str):
+            page.set_content(f'<style>{MODEL.css}</style><div class="card">{html}</div>')
+
+        show(render_card(recall["qfmt"], fields))
+        expect(page.get_by_text("What does a B-tree index speed up?")).to_be_visible()
+        for text in ("Lookups by key", "Bulk inserts", "Full scans", "Choose one answer."):
+            expect(page.get_by_text(text)).to_be_hidden()
+        show(render_card(recall["afmt"], fields))
+        expect(page.get_by_text("Lookups by key")).to_be_visible()
+        expect(page.get_by_text("Bulk inserts")).to_have_count(0)
+        expect(page.locator(".answer b")).to_be_hidden()  # the front's letter means nothing on a recall card
+        expect(page.get_by_text("An index trades write work for faster reads.")).to_be_visible()
+        front = render_card(question["qfmt"], fields)
+        show(front)
+        for text in ("Lookups by key", "Bulk inserts", "Full scans", "Choose one answer."):
+            expect(page.get_by_text(text)).to_be_visible()
+        show(render_card(question["afmt"], fields, front))
+        expect(page.locator(".answer b")).to_have_text(re.compile(r"^[A-C]\.$"))
+    finally:
+        page.close()
 
 
 def test_model_and_deck_ids_never_change():
