@@ -1,16 +1,19 @@
-"""`make anki` builds one note per quiz question, in its nav section's deck, with ids that survive an edit."""
+"""`make anki` builds one note per quiz question, with a recognition and a recall card, in its nav section's deck,
+with ids that survive an edit."""
 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import zipfile
 from pathlib import Path
 
 import genanki
+from playwright.sync_api import expect
 
 from handbook.content.loading import load_data
-from handbook.exports.anki import FIELDS, MODEL, ROOT_DECK, build_project_deck, stable_id
+from handbook.exports.anki import FIELDS, MODEL, ROOT_DECK, TEMPLATES, build_project_deck, stable_id
 from handbook.rendering import safe_markdown
 from tests.conftest import ROOT
 from tests.support.contexts import copy_table_data
@@ -46,19 +49,23 @@ def read_deck(apkg: Path, tmp_path: Path) -> tuple[dict[str, dict], dict[str, st
         decks = json.loads(connection.execute("SELECT decks FROM col").fetchone()[0])
         deck_names = {int(did): deck["name"] for did, deck in decks.items()}
         rows = connection.execute(
-            "SELECT notes.guid, notes.flds, notes.tags, cards.did FROM notes JOIN cards ON cards.nid = notes.id"
+            "SELECT notes.guid, notes.flds, notes.tags, cards.did, cards.ord FROM notes "
+            "JOIN cards ON cards.nid = notes.id"
         ).fetchall()
     finally:
         connection.close()
-    notes = {
-        guid: {
-            "fields": dict(zip(FIELDS, flds.split("\x1f"), strict=True)),
-            "tags": tags.split(),
-            "deck": deck_names[did],
-        }
-        for guid, flds, tags, did in rows
-    }
-    assert len(notes) == len(rows), "two cards share a note, or two notes a GUID"
+    notes: dict[str, dict] = {}
+    for guid, flds, tags, did, ord_ in rows:
+        note = notes.setdefault(
+            guid,
+            {"fields": dict(zip(FIELDS, flds.split("\x1f"), strict=True)), "tags": tags.split(), "cards": {}},
+        )
+        note["cards"][TEMPLATES[ord_]["name"]] = deck_names[did]
+    for guid, note in notes.items():
+        assert set(note["cards"]) == {"Question", "Recall"}, f"{guid}: one card of each type, no more"
+        assert len(set(note["cards"].values())) == 1, f"{guid}: both cards in the same deck"
+        note["deck"] = note["cards"]["Question"]
+    assert len(notes) * len(TEMPLATES) == len(rows), "two notes share a GUID"
     return notes, {name: str(did) for did, name in deck_names.items()}
 
 
@@ -168,6 +175,45 @@ def test_a_quiz_on_no_page_is_reported(tmp_path, capsys):
     (root / "docs" / "topic" / "tiny.md").write_text("# Tiny\n", encoding="utf-8")
     assert main(["--root", str(root), "--output", str(tmp_path / "deck.apkg")]) == 1
     assert 'data/quizzes/tiny.yml: no page calls quiz("tiny")' in capsys.readouterr().err
+
+
+def render_card(template: str, fields: dict[str, str], front: str = "") -> str:
+    """A card's HTML as Anki fills a template: each {{Field}}, and {{FrontSide}} on a back."""
+    html = template.replace("{{FrontSide}}", front)
+    for name, value in fields.items():
+        html = html.replace("{{" + name + "}}", value)
+    return html
+
+
+def test_the_recall_card_shows_the_prompt_alone_and_the_answer_without_letters(browser, tmp_path):
+    result = build_deck(small_project(tmp_path / "p", "B-tree"), tmp_path / "deck.apkg")
+    notes, _ = read_deck(result.output, tmp_path / "read")
+    fields = notes[genanki.guid_for("tiny-first")]["fields"]
+    assert [t["name"] for t in TEMPLATES] == ["Question", "Recall"], "a card's template is its position: append only"
+    question, recall = TEMPLATES
+    page = browser.new_page()
+    try:
+
+        def show(html: str):
+            page.set_content(f'<style>{MODEL.css}</style><div class="card">{html}</div>')
+
+        show(render_card(recall["qfmt"], fields))
+        expect(page.get_by_text("What does a B-tree index speed up?")).to_be_visible()
+        for text in ("Lookups by key", "Bulk inserts", "Full scans", "Choose one answer."):
+            expect(page.get_by_text(text)).to_be_hidden()
+        show(render_card(recall["afmt"], fields))
+        expect(page.get_by_text("Lookups by key")).to_be_visible()
+        expect(page.get_by_text("Bulk inserts")).to_have_count(0)
+        expect(page.locator(".answer b")).to_be_hidden()  # the front's letter means nothing on a recall card
+        expect(page.get_by_text("An index trades write work for faster reads.")).to_be_visible()
+        front = render_card(question["qfmt"], fields)
+        show(front)
+        for text in ("Lookups by key", "Bulk inserts", "Full scans", "Choose one answer."):
+            expect(page.get_by_text(text)).to_be_visible()
+        show(render_card(question["afmt"], fields, front))
+        expect(page.locator(".answer b")).to_have_text(re.compile(r"^[A-C]\.$"))
+    finally:
+        page.close()
 
 
 def test_model_and_deck_ids_never_change():

@@ -138,14 +138,26 @@ def test_only_quizzes_a_page_calls_get_cards_and_a_page_outside_the_nav_is_named
 
 def test_the_page_states_the_schedule_the_script_follows():
     script = (ROOT / "docs" / "assets" / "javascripts" / "flashcards.js").read_text(encoding="utf-8")
-    days = json.loads(re.search(r"var BOX_DAYS = (\[[^\]]*\])", script).group(1))
-    gap = int(re.search(r"var WRONG_GAP = (\d+)", script).group(1))
-    assert int(re.search(r"var DECK_FORMAT = (\d+)", script).group(1)) == HOOK.FORMAT_VERSION
+    store = (ROOT / "docs" / "assets" / "javascripts" / "progress-store.js").read_text(encoding="utf-8")
     page = (ROOT / "docs" / "study" / "flashcards.md").read_text(encoding="utf-8")
-    rows = re.findall(r"^\| (\d+) \| (.+) \|$", page, re.MULTILINE)
-    assert [int(box) for box, _ in rows] == list(range(1, len(days) + 1)), "one table row per box"
-    assert days[0] == 0 and rows[0][1].startswith(f"in this session, {gap} cards later")
-    for (_, text), wait in zip(rows[1:], days[1:], strict=True):
-        assert text.startswith(f"{wait} day{'s' if wait != 1 else ''} later"), text
+    assert int(re.search(r"var DECK_FORMAT = (\d+)", script).group(1)) == HOOK.FORMAT_VERSION
+    # The grades, in ts-fsrs's Rating order, each with its key in the page's table.
+    grades = json.loads(re.search(r"var GRADES = (\[[^\]]*\])", script).group(1))
+    rows = re.findall(r"^\| \*\*(\w+)\*\* \| <kbd>(\d)</kbd> \|", page, re.MULTILINE)
+    assert rows == [(grade, str(n)) for n, grade in enumerate(grades, start=1)], "one row per grade, keys 1-4"
+    # When a review card's day starts: the same hour in both scripts and in the page.
     hour = int(re.search(r"var DAY_STARTS_AT = (\d+)", script).group(1))
-    assert f"A day starts at {hour} in the morning" in page, "the page says when a due card's day starts"
+    assert int(re.search(r"var DAY_STARTS_AT = (\d+)", store).group(1)) == hour
+    assert f"is waiting from {hour} in the morning that day" in page
+    ahead = int(re.search(r"var LEARN_AHEAD = (\d+) \* MINUTE", script).group(1))
+    assert f"due within {ahead} minutes comes early" in page
+    # FSRS's defaults as the page states them: ts-fsrs and the Python fsrs share them (tests/unit/test_fsrs_parity.py).
+    from fsrs import Scheduler
+
+    defaults = Scheduler()
+    minutes = [int(step.total_seconds() // 60) for step in defaults.learning_steps]
+    again = [int(step.total_seconds() // 60) for step in defaults.relearning_steps]
+    assert minutes == [1, 10] and again == [10], "the page's learning steps"
+    assert "learning steps* first (1 and 10 minutes; 10 minutes\nafter a lapse)" in page
+    assert f"target retention {round(defaults.desired_retention * 100)}%" in page
+    assert "enable_fuzz: false" in script and 'no random "fuzz"' in page

@@ -84,10 +84,10 @@ def test_multiple_answer_question_has_checkboxes_and_a_hidden_check_button():
 def test_answers_stay_in_closed_details_with_every_why_and_a_live_feedback_region():
     html = render_quiz(QUIZ)
     assert (
-        html.count('<details class="hb-answer success" data-search-exclude><summary>Answer and explanation</summary>')
-        == 2
-    )
-    assert '<details class="hb-answer success" open' not in html
+        html.count('<details class="hb-answer info" data-search-exclude><summary>Answer and explanation</summary>') == 2
+    ), "neutral until answered: quiz.js makes it success or failure to match the answer"
+    assert "success" not in html and "failure" not in html
+    assert '<details class="hb-answer info" open' not in html
     assert '<li class="hb-why hb-why--right"><strong>Right:</strong> Right &lt;b&gt;.' in html
     assert '<li class="hb-why hb-why--wrong"><strong>Wrong:</strong> Wrong. No.</li>' in html
     assert html.count('<div class="hb-feedback" aria-live="polite"></div>') == 2
@@ -112,7 +112,10 @@ def test_score_and_try_again_are_hidden_until_javascript_shows_them():
 def test_quiz_index_links_counts_and_progress_cells():
     other = Quiz.model_validate({"id": "pipes", "title": "A | B [x]", "questions": [QUIZ.questions[1].model_dump()]})
     text = render_quiz_index([QUIZ, other], {"sample": "../data/sample.md"})
-    lines = text.splitlines()
+    order, table = text.split("\n\n")[:2]
+    assert order.startswith('<p class="hb-quiz-sort" hidden><label for="hb-quiz-order">Order</label>')
+    assert '<option value="weakest">Weakest first</option>' in order, "quiz.js sorts the rows; hidden until then"
+    lines = table.splitlines()
     assert lines[0] == "| Quiz | Questions | Your progress |"
     assert lines[2] == (
         '| [Sample &lt;quiz&gt;](../data/sample.md#quiz-sample) | 2 | <span class="hb-quiz-progress" '

@@ -1,14 +1,17 @@
-// Flashcards (docs/study/flashcards.md): every quiz question, one at a time, scheduled with Leitner boxes.
-// The deck is assets/flashcards.json (hooks/flashcards.py), fetched on the flashcards page only and kept in
-// memory, so instant navigation away and back (or going offline) needs no second request. Each card's box
-// and due date live in hb-progress (progress-store.js) beside the quiz answers.
+// Flashcards (docs/study/flashcards.md): every quiz question, one at a time, scheduled with FSRS (ts-fsrs).
+// The deck is assets/flashcards.json (handbook.exports.flashcards) and the scheduler ts-fsrs's browser bundle
+// (assets/vendor/ts-fsrs/, copied from node_modules by the build); both are loaded on the flashcards page only
+// and kept in memory, so instant navigation away and back (or going offline) needs no second request. Each
+// card's FSRS state lives in hb-progress (progress-store.js) beside the quiz answers.
 //
-// Schedule: a new card is in box 1. Right moves it up one box (at most BOX_DAYS.length), wrong puts it back
-// in box 1; the box sets when it is due again (BOX_DAYS). Box 1 is due at once: a missed card comes back in
-// this session, WRONG_GAP cards later. Other boxes are due at the start of a day, DAY_STARTS_AT in the
-// reader's time zone, BOX_DAYS days on: a card learned at 21:00 waits for tomorrow morning's session, not for
-// 21:00 tomorrow. A session shows the due cards (oldest due first), then the new ones, in the deck's
-// reading order; cards that fall due while the page is open join before the new ones.
+// Two modes: recall (the front shows the prompt only; "Show answer" reveals the right answer and the
+// explanation) and recognition (the front shows the choices too). Either way the reader grades the card Again,
+// Hard, Good or Easy, and FSRS sets when it is due again; each grade button shows that interval, as Anki does.
+// A session shows the due cards (earliest due first), then the new ones in the deck's reading order; cards that
+// fall due while the page is open join before the new ones; when nothing else is left, a card still in learning
+// that is due within LEARN_AHEAD comes early (Anki's "learn ahead limit"). A question answered wrongly in a quiz
+// is due at once (progress-store.js) and marked `missed`; the "Only my quiz misses" choice (or the quizzes
+// page's "Retry" links, ?only=misses&section=...) makes a session of those.
 //
 // Delegated listeners are added once; the page's set-up runs from document$ and marks the root data-hb-ready.
 (function () {
@@ -18,24 +21,30 @@
   var store = window.hbProgress;
   var hb = window.hb;
 
-  var DAY = 24 * 60 * 60 * 1000;
-  var HOUR = 60 * 60 * 1000;
-  var DAY_STARTS_AT = 4; // hour: a review after midnight still belongs to the evening's session (as in Anki)
-  var BOX_DAYS = [0, 1, 3, 7, 16]; // box n is due BOX_DAYS[n - 1] days after the review that put it there
-  var WRONG_GAP = 3; // a missed card comes back after this many other cards
-  var DECK_FORMAT = 1; // hooks/flashcards.py FORMAT_VERSION
-  var REFRESH_MS = 60 * 1000; // cards fall due while the page is open: recount this often
+  var MINUTE = 60 * 1000;
+  var HOUR = 60 * MINUTE;
+  var DAY = 24 * HOUR;
+  var DAY_STARTS_AT = 4; // hour, as progress-store.js's isDue: a review card is due from the start of its day
+  var LEARN_AHEAD = 20 * MINUTE;
+  var DECK_FORMAT = 1; // handbook.exports.flashcards FORMAT_VERSION
+  var REFRESH_MS = 15 * 1000; // cards fall due while the page is open (learning steps are minutes): recount
   var GRADE_MARGIN = 16; // px left below the grade buttons when they are scrolled into view
   var LEVELS = ["junior", "mid", "senior"];
+  var MODES = ["recall", "recognition"];
+  var GRADES = ["Again", "Hard", "Good", "Easy"]; // ts-fsrs Rating 1-4
+  var STATES = ["New card", "Learning", "Review", "Relearning"]; // ts-fsrs State 0-3
 
-  // The deck and the site root are found from this script's own address (both live under assets/), so they
-  // resolve the same from any page and after instant navigation.
+  // The deck, the scheduler and the site root are found from this script's own address (all live under
+  // assets/), so they resolve the same from any page and after instant navigation.
   var scriptUrl = document.currentScript ? document.currentScript.src : "";
   var DECK_URL = scriptUrl ? new URL("../flashcards.json", scriptUrl).href : "";
+  var FSRS_URL = scriptUrl ? new URL("../vendor/ts-fsrs/index.umd.js", scriptUrl).href : "";
   var SITE_ROOT = scriptUrl ? new URL("../../", scriptUrl).href : "";
 
   var deck = null; // Promise of {cards, byId, sections}
   var cards = null; // what it resolved to
+  var scheduler = null; // Promise of the ts-fsrs scheduler
+  var fsrs = null; // what it resolved to
   var ui = null; // the .hb-flashcards element of the page on screen, once the deck is loaded
   var session = { queue: [], revealed: false };
   var ticker = null;
@@ -64,6 +73,20 @@
     return deck;
   }
 
+  // FSRS-6 with ts-fsrs's defaults (90% target retention, learning steps 1 and 10 minutes, relearning 10
+  // minutes), without fuzz: the same review always gives the same date, which a reader can check against
+  // Anki or the Python `fsrs` package (tests/unit/test_fsrs_parity.py).
+  function loadScheduler() {
+    if (!scheduler) {
+      scheduler = hb.loadScript(FSRS_URL).then(function () {
+        if (!window.FSRS || typeof window.FSRS.fsrs !== "function") throw new Error("the scheduler did not load");
+        return window.FSRS.fsrs(window.FSRS.generatorParameters({ enable_fuzz: false }));
+      });
+      scheduler.catch(function () { scheduler = null; });
+    }
+    return scheduler;
+  }
+
   // --- Schedule ------------------------------------------------------------------------------------------
 
   function dueTime(state) {
@@ -71,61 +94,90 @@
     return isNaN(time) ? 0 : time;
   }
 
-  // The local calendar date of the study day `time` is in, as a Date at local midnight.
-  function studyDay(time) {
-    var moment = new Date(time - DAY_STARTS_AT * HOUR);
-    return new Date(moment.getFullYear(), moment.getMonth(), moment.getDate());
+  // When a stored card is next shown: a review card from DAY_STARTS_AT on its due date's study day.
+  function availableAt(state) {
+    var due = dueTime(state);
+    if (state.state !== 2) return due;
+    var day = new Date(due - DAY_STARTS_AT * HOUR);
+    return new Date(day.getFullYear(), day.getMonth(), day.getDate(), DAY_STARTS_AT).getTime();
   }
 
-  // When a card reviewed at `now` is due again, `days` study days later (0: at once). Date arithmetic in local
-  // time, so a daylight-saving change never moves the hour.
-  function dueAfter(now, days) {
-    if (!days) return now;
-    var day = studyDay(now);
-    return new Date(day.getFullYear(), day.getMonth(), day.getDate() + days, DAY_STARTS_AT).getTime();
-  }
-
-  function review(state, right, now) {
-    var box = state && state.box >= 1 ? Math.min(Math.floor(state.box), BOX_DAYS.length) : 1;
-    box = right ? Math.min(box + 1, BOX_DAYS.length) : 1;
+  // The stored state as a ts-fsrs Card (a new one for a card never reviewed).
+  function toCard(state, now) {
+    if (!state) return window.FSRS.createEmptyCard(new Date(now));
     return {
-      box: box,
-      due: new Date(dueAfter(now, BOX_DAYS[box - 1])).toISOString(),
-      last: new Date(now).toISOString(),
-      reviews: ((state && state.reviews) || 0) + 1,
-      lapses: ((state && state.lapses) || 0) + (right ? 0 : 1)
+      due: new Date(dueTime(state) || now),
+      stability: state.stability || 0,
+      difficulty: state.difficulty || 0,
+      elapsed_days: state.elapsed_days || 0,
+      scheduled_days: state.scheduled_days || 0,
+      learning_steps: state.learning_steps || 0,
+      reps: state.reps || 0,
+      lapses: state.lapses || 0,
+      state: state.state || 0,
+      last_review: state.last_review ? new Date(state.last_review) : undefined
     };
+  }
+
+  // A ts-fsrs Card as stored: dates as ISO strings. `missed` stays until the card is recalled (Hard or better);
+  // a migrated card keeps its Leitner history.
+  function fromCard(card, previous, rating) {
+    var state = {
+      due: card.due.toISOString(),
+      stability: card.stability,
+      difficulty: card.difficulty,
+      elapsed_days: card.elapsed_days,
+      scheduled_days: card.scheduled_days,
+      learning_steps: card.learning_steps,
+      reps: card.reps,
+      lapses: card.lapses,
+      state: card.state,
+      last_review: card.last_review ? new Date(card.last_review).toISOString() : null
+    };
+    if (previous && previous.missed && rating === 1) state.missed = previous.missed;
+    if (previous && previous.leitner) state.leitner = previous.leitner;
+    return state;
   }
 
   function filters() {
     var saved = store.cardFilters();
     return {
       section: cards.sections.indexOf(saved.section) !== -1 ? saved.section : "",
-      difficulty: LEVELS.indexOf(saved.difficulty) !== -1 ? saved.difficulty : ""
+      difficulty: LEVELS.indexOf(saved.difficulty) !== -1 ? saved.difficulty : "",
+      mode: MODES.indexOf(saved.mode) !== -1 ? saved.mode : "recall",
+      only: saved.only === "misses" ? "misses" : ""
     };
   }
 
   function selection() {
     var chosen = filters();
+    var states = chosen.only ? store.cards() : null;
     return cards.cards.filter(function (card) {
       return (!chosen.section || card.section === chosen.section) &&
-        (!chosen.difficulty || card.difficulty === chosen.difficulty);
+        (!chosen.difficulty || card.difficulty === chosen.difficulty) &&
+        (!states || !!(states[card.id] && states[card.id].missed));
     });
   }
 
-  // Due (oldest due first), new (reading order) and the count of the others, for the current filters.
+  // Due (earliest due first), new (reading order), learning cards due soon, and the count of the others.
   function sortOut() {
     var states = store.cards();
     var now = Date.now();
-    var due = [], fresh = [], learned = 0, next = Infinity;
+    var due = [], fresh = [], soon = [], learned = 0, next = Infinity;
     selection().forEach(function (card) {
       var state = states[card.id];
       if (!state) fresh.push(card);
-      else if (dueTime(state) <= now) due.push(card);
-      else { learned += 1; next = Math.min(next, dueTime(state)); }
+      else if (store.isDue(state, now)) due.push(card);
+      else {
+        learned += 1;
+        next = Math.min(next, availableAt(state));
+        if (state.state !== 2 && dueTime(state) - now <= LEARN_AHEAD) soon.push(card);
+      }
     });
-    due.sort(function (a, b) { return dueTime(states[a.id]) - dueTime(states[b.id]) || a.index - b.index; });
-    return { due: due, fresh: fresh, learned: learned, next: next };
+    var byDue = function (a, b) { return dueTime(states[a.id]) - dueTime(states[b.id]) || a.index - b.index; };
+    due.sort(byDue);
+    soon.sort(byDue);
+    return { due: due, fresh: fresh, soon: soon, learned: learned, next: next };
   }
 
   // Cards that fell due while the page was open join the queue before its new cards (after the one on screen).
@@ -139,10 +191,13 @@
     session.queue.splice.apply(session.queue, [at, 0].concat(missing.map(function (card) { return card.id; })));
   }
 
-  // A new queue for the current filters; the card on screen stays first if it still belongs.
+  // A new queue for the current filters; the card on screen stays first if it still belongs. With nothing due
+  // and nothing new, the learning cards due within LEARN_AHEAD.
   function rebuild() {
     var sorted = sortOut();
-    var queue = sorted.due.concat(sorted.fresh).map(function (card) { return card.id; });
+    var queue = sorted.due.concat(sorted.fresh);
+    if (!queue.length) queue = sorted.soon;
+    queue = queue.map(function (card) { return card.id; });
     var current = session.queue[0];
     var at = queue.indexOf(current);
     if (at > 0) { queue.splice(at, 1); queue.unshift(current); }
@@ -158,18 +213,45 @@
   // after midnight, when its 4:00 is a few hours off); otherwise in minutes or hours.
   function fromNow(time) {
     var now = Date.now(), left = time - now;
-    var days = Math.round((studyDay(time) - studyDay(now)) / DAY); // rounded: a DST day is 23 or 25 hours
+    var days = Math.round((dayStart(time) - dayStart(now)) / DAY); // rounded: a DST day is 23 or 25 hours
     if (days > 1) return "in " + days + " days";
     if (days === 1 && new Date(time).getDate() !== new Date(now).getDate()) return "tomorrow";
-    var minutes = Math.max(1, Math.round(left / 60000));
+    var minutes = Math.max(1, Math.round(left / MINUTE));
     if (minutes < 60) return "in " + plural(minutes, "minute");
     return "in " + plural(Math.round(left / HOUR), "hour");
+  }
+
+  function dayStart(time) {
+    var day = new Date(time - DAY_STARTS_AT * HOUR);
+    return new Date(day.getFullYear(), day.getMonth(), day.getDate()).getTime();
+  }
+
+  // An interval as Anki writes it on its buttons ("10m", "3d", "1.5mo") and in words for screen readers.
+  function interval(ms) {
+    var minutes = ms / MINUTE, days = ms / DAY;
+    if (minutes < 60) { var m = Math.max(1, Math.round(minutes)); return [m + "m", plural(m, "minute")]; }
+    if (days < 1) { var h = Math.round(minutes / 60); return [h + "h", plural(h, "hour")]; }
+    if (days < 30) { var d = Math.round(days); return [d + "d", plural(d, "day")]; }
+    if (days < 365) { var mo = Math.round(days / 3.04375) / 10; return [mo + "mo", mo + " months"]; }
+    var y = Math.round(days / 36.525) / 10;
+    return [y + "y", y + (y === 1 ? " year" : " years")];
   }
 
   function showCounts(sorted) {
     $("[data-count=due]").textContent = String(sorted.due.length);
     $("[data-count=new]").textContent = String(sorted.fresh.length);
     $("[data-count=learned]").textContent = String(sorted.learned);
+  }
+
+  function emptyMessage() {
+    var sorted = sortOut();
+    var chosen = filters();
+    if (sorted.learned) {
+      return "Nothing is due in this selection. The next card comes back " + fromNow(sorted.next) +
+        (chosen.only ? "." : "; pick another section or difficulty to go on now.");
+    }
+    return chosen.only ? "No quiz misses in this selection: every question you missed in a quiz has been " +
+      "recalled since, or you have missed none." : "No card matches this section and difficulty.";
   }
 
   function showCard() {
@@ -179,34 +261,38 @@
     box.hidden = !card;
     done.hidden = !!card;
     if (!card) {
-      var sorted = sortOut();
-      done.textContent = sorted.learned
-        ? "Nothing is due in this selection. The next card comes back " + fromNow(sorted.next) +
-          "; pick another section or difficulty to go on now."
-        : "No card matches this section and difficulty.";
+      done.textContent = emptyMessage();
       return;
     }
     var state = store.cards()[card.id];
+    var mode = filters().mode;
     box.setAttribute("data-card-id", card.id);
+    box.setAttribute("data-mode", mode);
     $(".hb-card__section").textContent = card.section;
     var level = $(".hb-card__difficulty");
     level.textContent = card.difficulty;
     level.className = "hb-difficulty hb-card__difficulty hb-difficulty--" + card.difficulty;
-    $(".hb-card__box").textContent = state ? "Box " + state.box + " of " + BOX_DAYS.length : "New card";
-    $(".hb-card__prompt").innerHTML = card.prompt; // built from escaped Markdown by hooks/flashcards.py
+    $(".hb-card__state").textContent = STATES[state && state.reps ? state.state : 0] || STATES[0];
+    $(".hb-card__missed").hidden = !(state && state.missed);
+    $(".hb-card__prompt").innerHTML = card.prompt; // built from escaped Markdown by handbook.exports.flashcards
     var hint = $(".hb-card__hint");
-    hint.textContent = card.correct.length > 1 ? card.correct.length + " answers are right: recall them all." : "";
+    hint.textContent = card.correct.length > 1 ? card.correct.length + " answers are right: " +
+      (mode === "recall" ? "recall them all." : "find them all.") : "";
     hint.hidden = card.correct.length < 2;
     $(".hb-card__choices").innerHTML = card.choices.map(function (choice) { return "<li>" + choice + "</li>"; }).join("");
+    $(".hb-card__right").innerHTML = card.correct.map(function (n) { return "<li>" + card.choices[n] + "</li>"; }).join("");
     $(".hb-card__explanation").innerHTML = card.explanation;
     $(".hb-card__link").href = new URL(card.url, SITE_ROOT).href;
     showAnswer(card, session.revealed);
   }
 
   function showAnswer(card, shown) {
+    var recall = filters().mode === "recall";
     $(".hb-flashcards__reveal").hidden = shown;
     $(".hb-card__answer").hidden = !shown;
     $(".hb-flashcards__grade").hidden = !shown;
+    $(".hb-card__choices").hidden = recall;
+    $(".hb-card__recalled").hidden = !recall;
     Array.prototype.forEach.call($(".hb-card__choices").children, function (item, index) {
       var right = shown && card.correct.indexOf(index) !== -1;
       item.classList.toggle("hb-card__choice--right", right);
@@ -219,6 +305,19 @@
       } else if (!right && verdict) {
         verdict.remove();
       }
+    });
+    if (shown) showIntervals(card);
+  }
+
+  // Each grade button says when the card would come back, from ts-fsrs's preview of all four grades.
+  function showIntervals(card) {
+    var now = Date.now();
+    var preview = fsrs.repeat(toCard(store.cards()[card.id], now), new Date(now));
+    GRADES.forEach(function (name, n) {
+      var text = interval(preview[n + 1].card.due.getTime() - now);
+      var button = $(".hb-flashcards__grade [data-rating=\"" + (n + 1) + "\"]");
+      button.querySelector(".hb-flashcards__interval").textContent = text[0];
+      button.querySelector(".hb-flashcards__when").textContent = "(due in " + text[1] + ")";
     });
   }
 
@@ -259,21 +358,17 @@
     if (by > 0) window.scrollBy({ top: by, behavior: hb.reducedMotion() ? "auto" : "smooth" });
   }
 
-  function grade(right) {
+  function grade(rating) {
     if (!ui || !session.revealed || !session.queue.length) return;
     var id = session.queue.shift();
-    var state = review(store.cards()[id], right, Date.now());
+    var now = Date.now();
+    var previous = store.cards()[id];
+    var result = fsrs.next(toCard(previous, now), new Date(now), rating);
+    var state = fromCard(result.card, previous, rating);
     store.setCard(id, state);
     session.revealed = false;
-    var message;
-    if (right) {
-      message = "Right. Box " + state.box + " of " + BOX_DAYS.length + ": it comes back " +
-        fromNow(dueTime(state)) + ".";
-    } else {
-      var gap = Math.min(WRONG_GAP, session.queue.length);
-      session.queue.splice(gap, 0, id);
-      message = "Wrong. Back to box 1: it comes back " + (gap ? "after " + plural(gap, "more card") : "next") + ".";
-    }
+    if (!session.queue.length) rebuild();
+    var message = GRADES[rating - 1] + ": it comes back " + fromNow(availableAt(state)) + ".";
     render();
     if (!session.queue.length) message += " " + $(".hb-flashcards__done").textContent;
     if (!store.kept()) message += " " + warnUnsaved();
@@ -293,7 +388,10 @@
   }
 
   function changeFilters() {
-    var chosen = { section: $(".hb-flashcards__section").value, difficulty: $(".hb-flashcards__difficulty").value };
+    var chosen = {
+      section: $(".hb-flashcards__section").value, difficulty: $(".hb-flashcards__difficulty").value,
+      mode: $(".hb-flashcards__mode").value, only: $(".hb-flashcards__only").value
+    };
     store.setCardFilters(chosen);
     rebuild();
     render();
@@ -341,19 +439,41 @@
       option.textContent = title;
       select.appendChild(option);
     });
+    showFilters();
+  }
+
+  function showFilters() {
     var chosen = filters();
-    select.value = chosen.section;
+    $(".hb-flashcards__section").value = chosen.section;
     $(".hb-flashcards__difficulty").value = chosen.difficulty;
+    $(".hb-flashcards__mode").value = chosen.mode;
+    $(".hb-flashcards__only").value = chosen.only;
+  }
+
+  // The quizzes page links here with ?only=misses (and &section=...): that selection, kept like one chosen
+  // here. The address then loses the query, so a reload keeps what the reader picks next.
+  function applyQuery() {
+    var query = new URLSearchParams(window.location.search);
+    if (!query.has("only") && !query.has("section")) return;
+    var saved = store.cardFilters();
+    store.setCardFilters({
+      section: query.get("section") || "", difficulty: query.has("section") ? "" : saved.difficulty,
+      mode: saved.mode, only: query.get("only") === "misses" ? "misses" : ""
+    });
+    try { window.history.replaceState(window.history.state, "", window.location.pathname + window.location.hash); }
+    catch (e) { /* a sandboxed frame: the query stays */ }
   }
 
   function init(root) {
     if (root.getAttribute("data-hb-ready")) return;
     root.setAttribute("data-hb-ready", "loading");
     var fallback = root.querySelector(".hb-flashcards__fallback");
-    loadDeck().then(function (loaded) {
+    Promise.all([loadDeck(), loadScheduler()]).then(function (loaded) {
       if (!document.contains(root)) { root.removeAttribute("data-hb-ready"); return; } // the reader left first
-      cards = loaded;
+      cards = loaded[0];
+      fsrs = loaded[1];
       ui = root;
+      applyQuery();
       fillSections();
       rebuild();
       render();
@@ -378,8 +498,9 @@
     var target = event.target;
     if (!(target instanceof Element) || !ui || !ui.contains(target)) return;
     if (target.closest(".hb-flashcards__reveal")) reveal();
-    else if (target.closest(".hb-flashcards__right")) grade(true);
-    else if (target.closest(".hb-flashcards__wrong")) grade(false);
+    else if (target.closest(".hb-flashcards__grade [data-rating]")) {
+      grade(Number(target.closest("[data-rating]").getAttribute("data-rating")));
+    }
     else if (target.closest(".hb-flashcards__forget")) forget();
   });
 
@@ -396,10 +517,10 @@
     if (!(target instanceof Element) || !ui || !ui.contains(target)) return;
     if (target.closest("select, input, textarea, [contenteditable]")) return;
     var key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-    if (key === "r" || key === "w") {
+    if (/^[1-4]$/.test(key)) {
       if (session.revealed) {
         event.preventDefault();
-        grade(key === "r");
+        grade(Number(key));
       }
     } else if ((key === " " || key === "Enter") && !target.closest("button, a") && !session.revealed) {
       event.preventDefault();

@@ -1,4 +1,6 @@
-// Quiz blocks (macros/quiz_block.py): immediate feedback, score, "Try again", answers kept in hb-progress.
+// Quiz blocks (handbook.rendering.quizzes): immediate feedback, score, "Try again", answers kept in hb-progress
+// (a wrong answer also makes the question's flashcard due: progress-store.js). The explanation box turns
+// Material's "success" (green, tick) or "failure" (red, cross) with the answer.
 // Without JavaScript the block still works: each answer is a <details> the reader opens.
 // Listeners are delegated from `document` and added once, so Material's instant navigation (which swaps
 // the page content but keeps `document`) can never bind them twice; per-page set-up runs from document$
@@ -9,6 +11,10 @@
   window.__hbQuizLoaded = true;
   var store = window.hbProgress;
   var hb = window.hb;
+  // The dashboard and export/import (study-progress.js) are loaded only by the pages that show them.
+  var scriptUrl = document.currentScript ? document.currentScript.src : "";
+  var STUDY_URL = scriptUrl ? new URL("study-progress.js", scriptUrl).href : "";
+  var NEUTRAL = "info"; // the explanation box's admonition before an answer (handbook.rendering.quizzes)
   var arrowMove = false; // a radio was selected with an arrow key: that is moving, not answering
 
   function choices(question) {
@@ -60,7 +66,11 @@
     var button = question.querySelector(".hb-question__check");
     if (button) button.hidden = true;
     var details = question.querySelector("details.hb-answer");
-    if (details) details.open = true;
+    if (details) {
+      details.open = true;
+      details.classList.remove(NEUTRAL, correct ? "failure" : "success");
+      details.classList.add(correct ? "success" : "failure");
+    }
     var rightTexts = choices(question).filter(function (input) {
       return right.indexOf(Number(input.value)) !== -1;
     }).map(choiceText);
@@ -84,7 +94,11 @@
     var button = question.querySelector(".hb-question__check");
     if (button) button.hidden = false;
     var details = question.querySelector("details.hb-answer");
-    if (details) details.open = false;
+    if (details) {
+      details.open = false;
+      details.classList.remove("success", "failure");
+      details.classList.add(NEUTRAL);
+    }
     hb.say(question.querySelector(".hb-feedback"), "", true);
   }
 
@@ -147,31 +161,73 @@
     updateScore(quiz, true);
   }
 
-  // The quizzes index (docs/quizzes/index.md, macro quiz_index): progress per quiz and in total.
+  // The quizzes index (docs/quizzes/index.md, macro quiz_index): progress per quiz and in total, and the
+  // order of the rows: reading order, or weakest first (lowest share right among the answered questions, then
+  // the most missed; quizzes not started last, in reading order).
+  function scoreOf(cell, data) {
+    var ids = cell.getAttribute("data-question-ids").split(" ").filter(Boolean);
+    var score = { questions: ids.length, answered: 0, right: 0 };
+    ids.forEach(function (id) {
+      var saved = data.quizzes[id];
+      if (saved) { score.answered += 1; if (saved.correct) score.right += 1; }
+    });
+    return score;
+  }
+
   function updateIndex(root) {
     var cells = root.querySelectorAll(".hb-quiz-progress[data-question-ids]");
     if (!cells.length) return;
     var data = store.load();
     var total = { questions: 0, answered: 0, right: 0 };
     Array.prototype.forEach.call(cells, function (cell) {
-      var ids = cell.getAttribute("data-question-ids").split(" ").filter(Boolean);
-      var answered = 0, right = 0;
-      ids.forEach(function (id) {
-        var saved = data.quizzes[id];
-        if (saved) { answered += 1; if (saved.correct) right += 1; }
-      });
-      total.questions += ids.length; total.answered += answered; total.right += right;
-      cell.textContent = answered ? answered + " of " + ids.length + " answered, " + right + " right" : "not started";
+      var score = scoreOf(cell, data);
+      total.questions += score.questions; total.answered += score.answered; total.right += score.right;
+      cell.textContent = score.answered ? score.answered + " of " + score.questions + " answered, " + score.right +
+        " right" : "not started";
     });
     var sum = root.querySelector(".hb-quiz-progress-total");
     if (sum) {
       sum.textContent = total.answered + " of " + total.questions + " answered, " + total.right + " right";
     }
+    orderIndex(root);
+  }
+
+  function orderIndex(root) {
+    var select = root.querySelector(".hb-quiz-order");
+    var cells = Array.prototype.slice.call(root.querySelectorAll(".hb-quiz-progress[data-question-ids]"));
+    if (!select || !cells.length) return;
+    var data = store.load();
+    var rows = cells.map(function (cell, n) {
+      var row = cell.closest("tr");
+      if (!row.hasAttribute("data-reading-order")) row.setAttribute("data-reading-order", String(n));
+      var score = scoreOf(cell, data);
+      return { row: row, order: Number(row.getAttribute("data-reading-order")), score: score };
+    });
+    var weakest = select.value === "weakest";
+    rows.sort(function (a, b) {
+      if (!weakest) return a.order - b.order;
+      var sa = a.score, sb = b.score;
+      if (!sa.answered !== !sb.answered) return sa.answered ? -1 : 1;
+      if (sa.answered) {
+        var diff = sa.right / sa.answered - sb.right / sb.answered;
+        if (diff) return diff;
+        var missed = (sb.answered - sb.right) - (sa.answered - sa.right);
+        if (missed) return missed;
+      }
+      return a.order - b.order;
+    });
+    var body = rows[0].row.parentNode;
+    var totalRow = root.querySelector(".hb-quiz-progress-total");
+    totalRow = totalRow && totalRow.closest("tr");
+    rows.forEach(function (item) { body.appendChild(item.row); });
+    if (totalRow && totalRow.parentNode === body) body.appendChild(totalRow);
   }
 
   function initIndex(root) {
     var reset = root.querySelector(".hb-progress-reset");
     if (reset) reset.hidden = false;
+    var order = root.querySelector(".hb-quiz-sort");
+    if (order) order.hidden = false;
     updateIndex(root);
   }
 
@@ -232,6 +288,12 @@
   });
 
   document.addEventListener("change", function (event) {
+    if (event.target instanceof HTMLSelectElement && event.target.classList.contains("hb-quiz-order")) {
+      orderIndex(document);
+      var first = event.target.value === "weakest" ? "Weakest quizzes first." : "Quizzes in reading order.";
+      hb.say(document.querySelector(".hb-progress-status"), first, false);
+      return;
+    }
     var input = event.target;
     if (!(input instanceof HTMLInputElement) || input.type !== "radio") return;
     var question = input.closest(".hb-question");
@@ -250,8 +312,14 @@
     if (event.key === store.KEY) updateIndex(document);
   });
 
+  // Another script (import, a reset) replaced the progress: keep the quizzes index current.
+  window.addEventListener("hb-progress-replaced", function () { updateIndex(document); });
+
   hb.onPage(function (root) {
     Array.prototype.forEach.call(root.querySelectorAll(".hb-quiz"), initQuiz);
     initIndex(root);
+    if (STUDY_URL && root.querySelector(".hb-dashboard")) {
+      hb.loadScript(STUDY_URL).catch(function () { /* the dashboard keeps its no-JavaScript note */ });
+    }
   });
 })();

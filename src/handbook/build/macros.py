@@ -21,7 +21,7 @@ from handbook.figures.html import figure_html
 from handbook.rendering.checklists import render_checklist, render_checklist_index
 from handbook.rendering.downloads_page import render_downloads
 from handbook.rendering.home_map import render_map, render_overview
-from handbook.rendering.quizzes import render_quiz, render_quiz_index
+from handbook.rendering.quizzes import render_progress_dashboard, render_quiz, render_quiz_index
 from handbook.rendering.simulators import available_simulators, render_simulator
 from handbook.rendering.tables import table_macros
 from handbook.simulators import PROVIDERS as SIMULATOR_DATA
@@ -101,6 +101,14 @@ def define_env(env) -> None:
         )
         return render_quiz_index(quizzes, links)
 
+    def progress_dashboard(transfer: bool = False) -> str:
+        """The reader's progress per section (study-progress.js); `transfer`: with export and import."""
+        flashcards_page = context.placements.page("study/flashcards.md")
+        if flashcards_page is None:
+            raise ContentError("docs/study/flashcards.md is missing: the dashboard links the quiz misses there")
+        link = get_relative_url(flashcards_page.url, env.page.url)  # a URL in raw HTML: MkDocs does not rewrite it
+        return context.stash(env.page.file.src_uri, render_progress_dashboard(link, transfer))
+
     def checklist_index() -> str:
         """Every checklist, linked to the page that calls it."""
         placed = context.placements.checklist
@@ -153,6 +161,7 @@ def define_env(env) -> None:
         simulator,
         checklist,
         quiz_index,
+        progress_dashboard,
         checklist_index,
         figure,
         figure_gallery,

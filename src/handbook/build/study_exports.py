@@ -1,4 +1,5 @@
-"""The study files every build publishes: the Anki deck and the flashcards' deck (called in `on_nav`).
+"""The study files every build publishes (called in `on_nav`): the Anki deck, the flashcards' deck, the
+progress index of the dashboard, and the FSRS scheduler's browser bundle copied from node_modules.
 
 `on_nav` because both name the nav section of each quiz's page, and because it runs before any page renders:
 the downloads page can then link the deck and show its size, and MkDocs' strict link check sees the file.
@@ -20,7 +21,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from handbook.build.context import BuildContext
 from handbook.content import models, questions
 from handbook.errors import DataError
-from handbook.exports import anki, flashcards
+from handbook.exports import anki, flashcards, scheduler_bundle
 from handbook.exports.catalog import ANKI_DECK, printed_pdfs, site_path
 from handbook.rendering import safe_markdown
 
@@ -56,7 +57,7 @@ def anki_deck(context: BuildContext) -> bytes:
 
 
 def publish(context: BuildContext, config, files) -> None:
-    """Add the Anki deck and the flashcards' JSON to this build's files."""
+    """Add the Anki deck, the flashcards' JSON, the progress index and the FSRS bundle to this build's files."""
     if set(context.placements.quiz) - set(context.data.quizzes):
         # A page calls a quiz that does not exist (a typo, say): the quiz macro stops the build with the page,
         # the line and the closest id, a clearer message than "this quiz is on no page" would be.
@@ -73,3 +74,22 @@ def publish(context: BuildContext, config, files) -> None:
         flashcards.deck(context.questions, context.placements), ensure_ascii=False, separators=(",", ":")
     )
     files.append(File.generated(config, flashcards.SITE_PATH, content=cards, inclusion=InclusionLevel.INCLUDED))
+    index = flashcards.progress_index(
+        context.questions,
+        {cid: sum(len(part.items) for part in item.model.sections) for cid, item in context.data.checklists.items()},
+        context.placements,
+    )
+    files.append(
+        File.generated(
+            config,
+            flashcards.INDEX_SITE_PATH,
+            content=json.dumps(index, ensure_ascii=False, separators=(",", ":")),
+            inclusion=InclusionLevel.INCLUDED,
+        )
+    )
+    try:
+        bundle = scheduler_bundle.bundle_files(context.project.node_modules)
+    except DataError as exc:
+        raise PluginError(f"the flashcards' scheduler cannot be published:\n{exc}") from None
+    for path, content in bundle.items():
+        files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.INCLUDED))

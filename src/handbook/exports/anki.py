@@ -1,8 +1,12 @@
 """The Anki deck of every quiz question, built into every site and by `make anki`.
 
-One note per question, in a sub-deck per nav
-section of the page that holds its quiz ("Backend Interview Handbook::Data at scale"). The front is the prompt
-and the choices; the back is the right answer(s), the explanation and a link to the question on the site.
+One note per question, in a sub-deck per nav section of the page that holds its quiz ("Backend Interview
+Handbook::Data at scale"), and two cards per note, as on the flashcards page:
+- "Question" (recognition): the prompt and the choices on the front; the right answer(s), with the letters the
+  front shows, the explanation and a link to the question on the site on the back;
+- "Recall": the prompt alone on the front (and how many answers to recall, when there are several); the right
+  answer(s), the explanation and the link on the back.
+Anki schedules both with its own FSRS or SM-2, as the reader's deck options say.
 
 Ids never change between builds, so importing a newer deck updates the cards a reader already has and keeps
 their review history:
@@ -10,7 +14,10 @@ their review history:
   (`backend-interview-handbook/model/...`, `backend-interview-handbook/deck/<deck name>`), folded into
   [2**30, 2**31), the range genanki recommends for hand-picked ids;
 - each note's GUID is `genanki.guid_for(question.id)`, and question ids are unique across the site.
-Change FIELDS only together with MODEL_VERSION: Anki keeps the fields it first saw for a model id.
+Change FIELDS only together with MODEL_VERSION: Anki keeps the fields it first saw for a model id. Templates are
+only ever added after the existing ones (a card's template is its position): the "Recall" card was added after
+"Question" with the same fields and model id, so that Anki's import with "Merge Notetypes" adds the recall
+cards beside the reader's recognition cards and keeps their history.
 """
 
 from __future__ import annotations
@@ -38,15 +45,29 @@ ROOT_DECK = "Backend Interview Handbook"
 MODEL_VERSION = "multiple-choice-v1"
 
 FIELDS = ["Prompt", "Choices", "Answer", "Explanation", "Link"]
+_LINK = '<p class="link"><a href="{{Link}}">Read it in the handbook</a></p>'
 FRONT = '<div class="prompt">{{Prompt}}</div>{{Choices}}'
 BACK = (
     '{{FrontSide}}<hr id="answer"><div class="answer">{{Answer}}</div>'
-    '<div class="explanation">{{Explanation}}</div><p class="link"><a href="{{Link}}">Read it in the handbook</a></p>'
+    f'<div class="explanation">{{{{Explanation}}}}</div>{_LINK}'
 )
+# The recall card's front: the prompt, and the hint of the multiple-answer questions (the Choices field's first
+# paragraph), never the choices themselves. Its back shows the right answers without the front's letters.
+RECALL_FRONT = '<div class="prompt">{{Prompt}}</div><div class="recall-hint">{{Choices}}</div>'
+RECALL_BACK = (
+    '<div class="prompt">{{Prompt}}</div><hr id="answer"><div class="answer recall">{{Answer}}</div>'
+    f'<div class="explanation">{{{{Explanation}}}}</div>{_LINK}'
+)
+TEMPLATES = [
+    {"name": "Question", "qfmt": FRONT, "afmt": BACK},
+    {"name": "Recall", "qfmt": RECALL_FRONT, "afmt": RECALL_BACK},
+]
 CSS = """.card { font-family: system-ui, sans-serif; font-size: 18px; text-align: left; line-height: 1.45; }
 .hint { font-size: 0.85em; opacity: 0.7; }
+.recall-hint ol, .recall-hint .hint-one { display: none; }
 .answer { font-weight: 600; }
 .answer ul { list-style: none; padding-left: 0; }
+.answer.recall li > b:first-child { display: none; }
 .link { font-size: 0.85em; }
 code, pre { font-family: ui-monospace, monospace; font-size: 0.9em; }
 pre { white-space: pre-wrap; }"""
@@ -62,7 +83,7 @@ MODEL = genanki.Model(
     stable_id(f"model/{MODEL_VERSION}"),
     f"{ROOT_DECK} question ({MODEL_VERSION})",
     fields=[{"name": name} for name in FIELDS],
-    templates=[{"name": "Question", "qfmt": FRONT, "afmt": BACK}],
+    templates=TEMPLATES,
     css=CSS,
 )
 
@@ -116,9 +137,14 @@ def section_tag(deck: str) -> str | None:
 
 
 def make_note(view: QuestionView, link: str, deck: str = ROOT_DECK) -> genanki.Note:
-    """One note: prompt and choices (in the order the site shows them) on the front, the answer on the back."""
+    """One note (two cards): prompt, choices in the order the site shows them, answer, explanation, link."""
     question = view.question
-    hint = "Choose all that apply." if question.multiple else "Choose one answer."
+    # The recall card shows the multiple-answer hint only (CSS hides the other and the list).
+    hint = (
+        f'<p class="hint">Choose all that apply ({len(view.correct)} are right).</p>'
+        if question.multiple
+        else '<p class="hint hint-one">Choose one answer.</p>'
+    )
     choices = "".join(f"<li>{choice}</li>" for choice in view.choices)
     # Each right answer with the letter it has on the front, so the reader can match it to the one they picked.
     answers = "".join(f"<li><b>{ascii_uppercase[n]}.</b> {view.choices[n]}</li>" for n in view.correct)
@@ -129,7 +155,7 @@ def make_note(view: QuestionView, link: str, deck: str = ROOT_DECK) -> genanki.N
         model=MODEL,
         fields=[
             view.prompt,
-            f'<p class="hint">{hint}</p><ol type="A">{choices}</ol>',
+            f'{hint}<ol type="A">{choices}</ol>',
             f"<ul>{answers}</ul>",
             view.explanation,
             escape(link),
@@ -167,7 +193,8 @@ def _write_package(decks: list[genanki.Deck], output: Path, timestamp: float) ->
 def build_deck(
     questions: dict[str, list[QuestionView]], places: dict[str, Place], output: Path, timestamp: float | None = None
 ) -> int:
-    """Write the .apkg of `questions` (quiz id -> views, in file order) to `output`; return the number of cards.
+    """Write the .apkg of `questions` (quiz id -> views, in file order) to `output`; return the number of notes
+    (questions; each gives a recognition and a recall card).
 
     `timestamp` defaults to now: Anki updates an existing note on import only when the new one is newer.
     """

@@ -21,14 +21,15 @@ def _choice(view: QuestionView, shown: int) -> str:
 
 def _answer(view: QuestionView) -> str:
     """The folded answer. Kept out of the search index (`data-search-exclude`): it repeats the choices and
-    doubled the index's size, while the prompt above it stays searchable."""
+    doubled the index's size, while the prompt above it stays searchable. A neutral "info" admonition until the
+    reader answers; quiz.js then makes it "success" or "failure" to match the answer."""
     reasons = []
     for shown, text in enumerate(view.choices):
         verdict = "Right" if shown in view.correct else "Wrong"
         why = f" {view.whys[shown]}" if view.whys[shown] else ""
         reasons.append(f'<li class="hb-why hb-why--{verdict.lower()}"><strong>{verdict}:</strong> {text}.{why}</li>')
     return (
-        '<details class="hb-answer success" data-search-exclude><summary>Answer and explanation</summary>'
+        '<details class="hb-answer info" data-search-exclude><summary>Answer and explanation</summary>'
         f'<ul class="hb-reasons">{"".join(reasons)}</ul>'
         f'<div class="hb-explanation">{view.explanation}</div></details>'
     )
@@ -101,6 +102,11 @@ def render_quiz_index(quizzes: list[Quiz], links: dict[str, str]) -> str:
     without JavaScript they say so.
     """
     rows = ["| Quiz | Questions | Your progress |", "| --- | ---: | --- |"]
+    order = (
+        '<p class="hb-quiz-sort" hidden><label for="hb-quiz-order">Order</label> '
+        '<select id="hb-quiz-order" class="hb-quiz-order"><option value="">Reading order</option>'
+        '<option value="weakest">Weakest first</option></select></p>'
+    )
     total = 0
     for quiz in quizzes:
         title = _markdown_text(quiz.title)
@@ -119,4 +125,35 @@ def render_quiz_index(quizzes: list[Quiz], links: dict[str, str]) -> str:
         '<p class="hb-progress-tools"><button type="button" class="md-button hb-progress-reset" hidden>'
         'Reset all progress</button> <span class="hb-progress-status" role="status"></span></p>'
     )
-    return "\n".join(rows) + "\n\n" + reset + "\n"
+    return order + "\n\n" + "\n".join(rows) + "\n\n" + reset + "\n"
+
+
+def render_progress_dashboard(flashcards_url: str, transfer: bool = False) -> str:
+    """The reader's progress per nav section: questions seen, quiz accuracy, cards due, checklists done and quiz
+    misses to retry (a link to a flashcards session of them). study-progress.js fills the table from
+    `assets/progress-index.json` and the store; without JavaScript the block says it needs it. With `transfer`,
+    the buttons that export the progress to a file and import it from one follow the table.
+    """
+    head = "".join(
+        f'<th scope="col">{title}</th>'
+        for title in ("Section", "Questions seen", "Quiz accuracy", "Cards due", "Checklists done", "Quiz misses")
+    )
+    tools = ""
+    if transfer:
+        tools = (
+            '<div class="hb-transfer" hidden><p class="hb-transfer__buttons">'
+            '<button type="button" class="md-button hb-transfer__export">Export my progress</button> '
+            '<button type="button" class="md-button hb-transfer__import">Import a progress file</button>'
+            '<input type="file" class="hb-transfer__file" accept=".json,application/json" hidden '
+            'aria-label="Progress file to import"></p>'
+            '<p class="hb-transfer__status" role="status" aria-live="polite"></p></div>'
+        )
+    return (
+        f'<div class="hb-dashboard" data-search-exclude data-flashcards="{escape(flashcards_url)}">'
+        '<p class="hb-dashboard__fallback">Your progress per section shows here; it needs JavaScript, which is off '
+        "or blocked in this browser.</p>"
+        '<p class="hb-dashboard__empty" hidden>Nothing yet: answer a quiz, review a flashcard or tick a checklist, '
+        "and your progress per section shows here. It stays in this browser.</p>"
+        '<div class="hb-dashboard__table" hidden><table><caption>Your progress per section, kept in this browser'
+        f"</caption><thead><tr>{head}</tr></thead><tbody></tbody></table></div>{tools}</div>"
+    )
