@@ -90,7 +90,7 @@ def seconds_left(page) -> int:
 _PLACE = """el => {
   const box = el.getBoundingClientRect(), header = document.querySelector('.md-header').getBoundingClientRect();
   const hit = document.elementFromPoint(box.left + 4, box.top + box.height / 2);
-  return {top: box.top, bottom: box.bottom, header: header.bottom, screen: innerHeight, onTop: el.contains(hit)};
+  return {top: box.top, bottom: box.bottom, header: header.bottom, screen: innerHeight, uncovered: el.contains(hit)};
 }"""
 
 
@@ -98,7 +98,7 @@ def clear_of_header(page, locator) -> None:
     """The element is in the viewport, below the header, and on top where it is (not covered)."""
     for _ in range(20):  # let a scroll come to rest
         place = locator.evaluate(_PLACE)
-        if place["top"] >= place["header"] - 1 and place["bottom"] <= place["screen"] and place["onTop"]:
+        if place["top"] >= place["header"] - 1 and place["bottom"] <= place["screen"] and place["uncovered"]:
             return
         page.wait_for_timeout(100)
     raise AssertionError(f"the timer is not in view below the header, or something covers it: {place}")
