@@ -173,18 +173,18 @@ def _race(conninfo: str, workers: int, work) -> list:
     results: list = [None] * workers
 
     def run(i: int) -> None:
-        with psycopg.connect(conninfo, autocommit=True) as connection:
-            barrier.wait(timeout=10)
-            try:
+        try:
+            with psycopg.connect(conninfo, autocommit=True) as connection:
+                barrier.wait(timeout=60)
                 results[i] = work(connection, i)
-            except psycopg.Error as error:
-                results[i] = error
+        except Exception as error:  # reported in the caller's assertion, whatever it is
+            results[i] = error
 
     threads = [threading.Thread(target=run, args=(i,)) for i in range(workers)]
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(timeout=30)
+        thread.join(timeout=90)
     return results
 
 

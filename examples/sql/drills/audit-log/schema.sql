@@ -1,5 +1,5 @@
 -- An audit log for a multi-tenant product: who did what to which record, kept 3 full months and then
--- deleted, except what a legal hold covers. Seed: 181,000 events (1,000 a day, 1 January to 30 June 2025)
+-- deleted, except what a legal hold covers. Seed: 90,500 events (500 a day, 1 January to 30 June 2025)
 -- from 50 tenants and 2,000 actors, in six monthly partitions, and one legal hold.
 
 -- The primary key must contain the partition key, so it is (occurred_at, id), not id alone.
@@ -112,9 +112,9 @@ SELECT e % 50 + 1,
        (ARRAY['create', 'update', 'delete', 'export', 'login'])[e % 5 + 1],
        (ARRAY['invoice', 'customer', 'user', 'report'])[e % 4 + 1],
        (e * 13) % 10000 + 1,
-       timestamptz '2025-01-01 00:00+00' + e * interval '86.4 seconds',
+       timestamptz '2025-01-01 00:00+00' + e * interval '172.8 seconds',
        jsonb_build_object('ip', '10.0.' || e % 256 || '.' || e % 200)
-FROM generate_series(0, 180999) AS e;
+FROM generate_series(0, 90499) AS e;
 
 INSERT INTO legal_holds (tenant_id, covers, reason, placed_at)
 VALUES (7, tstzrange('2025-02-10', '2025-02-20'), 'Litigation 2025-118', '2025-06-15 09:00+00');

@@ -8,7 +8,7 @@ UPDATE inventory SET on_hand = on_hand - 1 WHERE product_id = 1 AND on_hand >= 1
 -- B. A retried request: find the first attempt by its idempotency key.
 -- plan: orders via orders_idempotency_key_key
 EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)
-SELECT id, status FROM orders WHERE idempotency_key = 'k-123456';
+SELECT id, status FROM orders WHERE idempotency_key = 'k-54321';
 
 -- C. "My orders", newest first.
 -- plan: orders via orders_user_created

@@ -1,5 +1,5 @@
 -- A shop that runs flash sales: a limited stock goes on sale at a fixed time, and thousands of buyers arrive
--- in the first seconds. Seed: 10,000 products with their stock, one sale, 40,000 users' 200,000 past orders,
+-- in the first seconds. Seed: 10,000 products with their stock, one sale, 20,000 users' 100,000 past orders,
 -- generated deterministically. Foreign keys are added after the seed (one validating query, not a check per row).
 CREATE TABLE products (
     id           bigint PRIMARY KEY,
@@ -52,11 +52,11 @@ INSERT INTO sales VALUES (1, 1, '2025-06-01 12:00+00', '2025-06-01 13:00+00');
 -- Past orders, one every 13 seconds until 12:35 on sale day: 99% paid, 1% expired, and 50 reservations from
 -- the last 43 minutes that are still open (at 12:30, the time the sweeper runs below, some are past expiry).
 INSERT INTO orders (user_id, product_id, quantity, status, idempotency_key, created_at, expires_at)
-SELECT o % 40000 + 1, (o * 31) % 10000 + 1, 1 + o % 3,
-       CASE WHEN o > 199800 AND o % 4 = 0 THEN 'reserved' WHEN o % 100 = 1 THEN 'expired' ELSE 'paid' END,
+SELECT o % 20000 + 1, (o * 31) % 10000 + 1, 1 + o % 3,
+       CASE WHEN o > 99800 AND o % 4 = 0 THEN 'reserved' WHEN o % 100 = 1 THEN 'expired' ELSE 'paid' END,
        'k-' || o, t, t + interval '10 minutes'
-FROM generate_series(1, 200000) AS o,
-     LATERAL (SELECT timestamptz '2025-06-01 12:35+00' - (200000 - o) * interval '13 seconds' AS t) AS c;
+FROM generate_series(1, 100000) AS o,
+     LATERAL (SELECT timestamptz '2025-06-01 12:35+00' - (100000 - o) * interval '13 seconds' AS t) AS c;
 
 ALTER TABLE inventory ADD FOREIGN KEY (product_id) REFERENCES products;
 ALTER TABLE sales ADD FOREIGN KEY (product_id) REFERENCES products;

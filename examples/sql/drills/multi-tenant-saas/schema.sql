@@ -40,9 +40,7 @@ CREATE TABLE tasks (
     status       text        NOT NULL CHECK (status IN ('open', 'in_progress', 'done')),
     title        text        NOT NULL,
     created_at   timestamptz NOT NULL,
-    PRIMARY KEY (tenant_id, id),
-    FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id),
-    FOREIGN KEY (tenant_id, assignee_id) REFERENCES users (tenant_id, id)
+    PRIMARY KEY (tenant_id, id)
 );
 
 INSERT INTO tenants
@@ -68,6 +66,12 @@ SELECT tenant_id,
        timestamptz '2025-01-01 00:00+00' + g * interval '2 minutes'
 FROM generate_series(1, 200000) AS g,
      LATERAL (SELECT CASE WHEN g <= 50000 THEN 1 ELSE g % 40 + 1 END AS tenant_id) AS t;
+
+-- Composite foreign keys: a task can only point at a project and a user of its own tenant. Added after the
+-- seed, so they are validated by one query instead of a check per inserted row.
+ALTER TABLE tasks
+    ADD FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id),
+    ADD FOREIGN KEY (tenant_id, assignee_id) REFERENCES users (tenant_id, id);
 
 -- One index per access pattern, each led by tenant_id (see the page's table).
 CREATE INDEX tasks_project_open ON tasks (tenant_id, project_id, created_at DESC) WHERE status <> 'done';
