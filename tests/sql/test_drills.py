@@ -177,7 +177,7 @@ def _race(conninfo: str, workers: int, work) -> list:
             with psycopg.connect(conninfo, autocommit=True) as connection:
                 barrier.wait(timeout=60)
                 results[i] = work(connection, i)
-        except Exception as error:  # reported in the caller's assertion, whatever it is
+        except (psycopg.Error, threading.BrokenBarrierError) as error:  # shown by the caller's assertion
             results[i] = error
 
     threads = [threading.Thread(target=run, args=(i,)) for i in range(workers)]
@@ -221,8 +221,7 @@ def test_a_flash_sale_never_oversells(runner):
     def buy(connection, i):
         with connection.transaction():
             row = connection.execute(
-                "UPDATE inventory SET on_hand = on_hand - 1 WHERE product_id = 99001 AND on_hand >= 1 "
-                "RETURNING on_hand"
+                "UPDATE inventory SET on_hand = on_hand - 1 WHERE product_id = 99001 AND on_hand >= 1 RETURNING on_hand"
             ).fetchone()
             if row is None:
                 return "sold out"
