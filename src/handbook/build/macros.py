@@ -118,9 +118,7 @@ def define_env(env) -> None:
 
     def _problem_set():
         if data.problems is None:
-            raise ContentError(
-                f"docs/{env.page.file.src_uri}: data/problems.yml is missing: restore it from git"
-            )
+            raise ContentError(f"docs/{env.page.file.src_uri}: data/problems.yml is missing: restore it from git")
         return data.problems
 
     def _link_from_here(target: str) -> str:

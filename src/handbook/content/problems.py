@@ -107,14 +107,15 @@ def load_problems(root: Path) -> ProblemSet:
             continue  # reported with its pattern
         text = page.read_text(encoding="utf-8")
         shown = f"docs/{problem_set.pattern(problem.pattern).page}"
-        if not re.search(rf"^## .*\{{#{re.escape(problem.id)}\}}\s*$", text, re.MULTILINE):
+        # `{ #id }` with spaces: `{#` would open a Jinja comment in a page that calls macros.
+        if not re.search(rf"^## .*\{{ #{re.escape(problem.id)} \}}\s*$", text, re.MULTILINE):
             problems.append(
                 f"{where('problems', index, 'id')}: problems[{index}].id: {shown} has no heading "
-                f"`## {problem.title} {{#{problem.id}}}`: add it (the index links to that anchor)"
+                f"`## {problem.title} {{ #{problem.id} }}`: add it (the index links to that anchor)"
             )
         if not _call(problem.id).search(text):
             problems.append(
-                f'{where("problems", index, "id")}: problems[{index}].id: {shown} does not call '
+                f"{where('problems', index, 'id')}: problems[{index}].id: {shown} does not call "
                 f'{{{{ problem("{problem.id}") }}}}: add it under the heading (timer and mark)'
             )
         if f'--8<-- "{problem.solution}"' not in text:

@@ -61,7 +61,7 @@ def render_problem_index(problem_set: ProblemSet, link: Callable[[str], str]) ->
     for pattern in problem_set.patterns:
         out += [
             "",
-            f"## {pattern.title} {{#{pattern.id}}}",
+            f"## {pattern.title} {{ #{pattern.id} }}",
             "",
             f"Learn the pattern first: [{_cell(pattern.title)}]({link(pattern.teaches)}).",
             "",

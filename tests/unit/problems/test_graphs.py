@@ -171,7 +171,12 @@ def test_two_zones_match_brute_force(seed):
 
 # pipeline makespan ---------------------------------------------------------------------------------------------
 def test_makespan_examples():
-    jobs = {"extract": (10, []), "clean": (5, ["extract"]), "index": (20, ["extract"]), "report": (3, ["clean", "index"])}
+    jobs = {
+        "extract": (10, []),
+        "clean": (5, ["extract"]),
+        "index": (20, ["extract"]),
+        "report": (3, ["clean", "index"]),
+    }
     assert makespan.earliest_finish(jobs) == 33
     with pytest.raises(ValueError, match="cycle"):
         makespan.earliest_finish({"a": (1, ["b"]), "b": (1, ["a"])})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
@@ -58,7 +59,7 @@ def test_search_tree_matches_inorder(seed):
     rng = random.Random(seed)
     root = random_tree(rng, bst.Node, rng.randint(0, 7), keys=range(6))
     keys = inorder(root)
-    assert bst.is_search_tree(root) == all(a < b for a, b in zip(keys, keys[1:]))
+    assert bst.is_search_tree(root) == all(a < b for a, b in itertools.pairwise(keys))
 
 
 # lowest common manager -----------------------------------------------------------------------------------------
@@ -97,7 +98,13 @@ def test_lca_matches_ancestor_sets(seed):
 # interval calendar ---------------------------------------------------------------------------------------------
 def test_calendar_examples():
     cal = calendar.Calendar()
-    assert [cal.book(*slot) for slot in [(10, 20), (15, 25), (20, 30), (5, 10), (0, 6)]] == [True, False, True, True, False]
+    assert [cal.book(*slot) for slot in [(10, 20), (15, 25), (20, 30), (5, 10), (0, 6)]] == [
+        True,
+        False,
+        True,
+        True,
+        False,
+    ]
 
 
 def test_calendar_edge_cases():
