@@ -4,8 +4,8 @@
     term   := factor ("AND" factor)*
     factor := "NOT" factor | "(" rule ")" | flag
 
-Parsing is O(n) for n characters (each token is consumed once); evaluating is O(size of the tree). Space
-O(n) for the tokens and the tree, and O(depth) of Python stack, which is why rules nest at most 50 deep.
+Time O(n) to parse n characters (each token is consumed once) and O(size of the tree) to evaluate. Space O(n)
+for the tokens and the tree, and O(depth) of Python stack, which is why rules nest at most 50 deep.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """An interval calendar that refuses overlaps: bookings kept sorted by start, checked against two neighbours.
 
 Sorted and non-overlapping, the bookings' ends are sorted too, so a new [start, end) can only clash with the
-booking just before it or the one just after it. Finding them is a binary search, O(log n); inserting into a
-Python list shifts the later entries, O(n) (a memmove, fast in practice). A balanced search tree (a red-black
-tree, or `sortedcontainers.SortedList`) makes the insert O(log n) too. Space O(n).
+booking just before it or the one just after it. Time per booking: O(log n) for the binary search, plus O(n)
+to insert into a Python list, which shifts the later entries (a memmove, fast in practice); a balanced search
+tree (a red-black tree, or `sortedcontainers.SortedList`) makes the whole booking O(log n). Space O(n).
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Expire leases in order, with renewals: a min-heap of expiry times with lazy deletion.
 
 A renewal or release does not search the heap; it leaves the old entry behind, and `expire` skips an entry
-that no longer matches the lease's current version. Each heap entry is pushed and popped once, so `grant` is
-O(log m) and `expire` is O((r + e) log m) for r entries removed and e stale ones skipped, where m is the
-heap's size. Space O(m): stale entries stay until their time comes (compact the heap when they outnumber the
+that no longer matches the lease's current version. Each heap entry is pushed and popped once. Time:
+`grant` O(log m), `release` O(1), `expire` O((r + e) log m) for r leases expired and e stale entries
+skipped, where m is the heap's size. Space O(m): stale entries stay until their time comes (compact the heap when they outnumber the
 live ones if renewals far outpace expiries).
 """
 

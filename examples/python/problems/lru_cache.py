@@ -1,7 +1,7 @@
 """An LRU cache: a hash map from key to node, and a doubly linked list of nodes in recency order.
 
-The map finds a node in O(1); the list moves it to the front or drops the tail in O(1). So `get` and `put` are
-O(1) (hash operations expected O(1)); space O(capacity).
+The map finds a node in O(1); the list moves it to the front or drops the tail in O(1). Time: `get` and `put`
+O(1) each (hash operations expected O(1)); space O(capacity).
 """
 
 from __future__ import annotations

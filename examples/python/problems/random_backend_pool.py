@@ -1,7 +1,7 @@
 """Add, remove and pick a random backend in O(1): a list for uniform picks, a map from name to list index.
 
-Removing swaps the last backend into the removed one's slot, so the list never has holes. Every operation is
-O(1) (hash operations expected O(1)); space O(n).
+Removing swaps the last backend into the removed one's slot, so the list never has holes. Time O(1) per
+operation (hash operations expected O(1)); space O(n).
 """
 
 from __future__ import annotations

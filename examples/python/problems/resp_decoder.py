@@ -1,7 +1,7 @@
 """Decode RESP frames from a byte stream: parse whole frames from a buffer, keep the unfinished tail.
 
 A frame cut off by the end of the data raises `_Incomplete`; the decoder keeps those bytes and tries again
-when more arrive. Each `feed` costs O(b) for b buffered bytes, so a frame of F bytes delivered in c pieces is
+when more arrive. Time O(b) per `feed` for b buffered bytes, so a frame of F bytes delivered in c pieces is
 parsed up to c times, O(F * c); a resumable state machine avoids that at the price of more code. Space O(b),
 and O(depth) of Python stack for nested arrays.
 """

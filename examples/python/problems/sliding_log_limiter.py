@@ -1,7 +1,7 @@
 """A sliding-log rate limiter: a deque of the accepted requests' times inside the current window.
 
-Each accepted time is appended once and dropped once, so the whole stream costs O(n); space O(limit), since
-the deque never holds more than `limit` times.
+Each accepted time is appended once and dropped once. Time O(n) for the whole stream; space O(limit),
+since the deque never holds more than `limit` times.
 """
 
 from __future__ import annotations

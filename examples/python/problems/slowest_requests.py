@@ -1,6 +1,6 @@
 """The K slowest requests so far: a min-heap of size k whose root is the fastest of the slow ones.
 
-`add` is O(log k); `slowest` is O(k log k) to sort the heap's copy. Space O(k), whatever the stream's length.
+Time O(log k) per `add`, O(k log k) per `slowest` (it sorts a copy). Space O(k), whatever the stream's length.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """A key-value store that reads as of a time: per key, parallel lists of timestamps and values.
 
-Writes for one key arrive in increasing time, so each list stays sorted by appending: `set` is O(1) amortised,
-and `get` is a binary search, O(log v) for v versions of the key. Space O(total versions).
+Writes for one key arrive in increasing time, so each list stays sorted by appending. Time: `set` O(1)
+amortised; `get` a binary search, O(log v) for v versions of the key. Space O(total versions).
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import DataError
 from .models import KebabId, Text
@@ -40,21 +40,6 @@ class ProblemSet(_Strict):
     patterns: list[Pattern] = Field(min_length=1)
     problems: list[Problem] = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _references_resolve(self) -> ProblemSet:
-        for kind, items in (("pattern", self.patterns), ("problem", self.problems)):
-            ids = [item.id for item in items]
-            twice = sorted({i for i in ids if ids.count(i) > 1})
-            if twice:
-                raise ValueError(f"{kind} id `{twice[0]}` is used twice: ids must be unique")
-        known = {pattern.id for pattern in self.patterns}
-        for problem in self.problems:
-            if problem.pattern not in known:
-                raise ValueError(
-                    f"problem `{problem.id}`: pattern `{problem.pattern}` is not one of {', '.join(sorted(known))}"
-                )
-        return self
-
     def pattern(self, pattern_id: str) -> Pattern:
         return next(pattern for pattern in self.patterns if pattern.id == pattern_id)
 
@@ -65,6 +50,27 @@ class ProblemSet(_Strict):
         """The pattern's problems, easiest first (file order within a difficulty)."""
         mine = [problem for problem in self.problems if problem.pattern == pattern_id]
         return sorted(mine, key=lambda problem: DIFFICULTIES.index(problem.difficulty))
+
+
+def _repeats_and_references(problem_set: ProblemSet, where) -> list[str]:
+    problems = []
+    for kind, items in (("patterns", problem_set.patterns), ("problems", problem_set.problems)):
+        first: dict[str, int] = {}
+        for index, item in enumerate(items):
+            if item.id in first:
+                problems.append(
+                    f"{where(kind, index, 'id')}: {kind}[{index}].id: `{item.id}` is already used by "
+                    f"{kind}[{first[item.id]}]: ids are unique (readers' marks are kept under them); choose another"
+                )
+            first.setdefault(item.id, index)
+    known = sorted({pattern.id for pattern in problem_set.patterns})
+    for index, problem in enumerate(problem_set.problems):
+        if problem.pattern not in known:
+            problems.append(
+                f"{where('problems', index, 'pattern')}: problems[{index}].pattern: `{problem.pattern}` is not "
+                f"one of {', '.join(known)}: use one of them or add the pattern under `patterns`"
+            )
+    return problems
 
 
 def _call(problem_id: str) -> re.Pattern:
@@ -82,6 +88,9 @@ def load_problems(root: Path) -> ProblemSet:
     def where(*loc) -> str:
         return f"{PROBLEMS_FILE}:{loaded.line_of(loc)}"
 
+    problems += _repeats_and_references(problem_set, where)
+    if problems:
+        raise DataError(problems)  # the checks below look problems' patterns up
     for index, pattern in enumerate(problem_set.patterns):
         for key in ("page", "teaches"):
             if not (root / "docs" / getattr(pattern, key)).is_file():

