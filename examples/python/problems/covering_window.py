@@ -6,14 +6,12 @@ events and r required types; space O(r).
 
 from __future__ import annotations
 
-from collections import Counter
-
 
 def covering_window(events: list[str], required: set[str]) -> tuple[int, int] | None:
     """The shortest [start, end) holding every required type at least once (leftmost if tied), or None."""
     if not required:
         return (0, 0)
-    inside: Counter[str] = Counter()
+    inside = dict.fromkeys(required, 0)  # required type -> occurrences in the window
     missing, best, left = len(required), None, 0
     for right, event in enumerate(events):
         if event in required:

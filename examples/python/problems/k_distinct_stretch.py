@@ -6,14 +6,12 @@ each index enters and leaves once; space O(k) for the counts.
 
 from __future__ import annotations
 
-from collections import Counter
-
 
 def longest_stretch(endpoints: list[str], k: int) -> int:
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}  # endpoint -> calls in the window; only endpoints with calls are keys
     best = left = 0
     for right, endpoint in enumerate(endpoints):
-        counts[endpoint] += 1
+        counts[endpoint] = counts.get(endpoint, 0) + 1
         while len(counts) > k:
             counts[endpoints[left]] -= 1
             if counts[endpoints[left]] == 0:
