@@ -44,3 +44,24 @@ def test_index_lists_every_problem_and_a_mark_persists_across_reload(page):
     expect(page.locator(".hb-problem-summary")).to_have_text(
         "Your marks: 0 solved, 1 with hints, 0 not yet, 34 of 35 not marked."
     )
+
+
+def test_a_problem_page_with_a_mark_chosen_has_no_serious_accessibility_violation(browser, site_url):
+    from tests.browser.test_accessibility import violations
+
+    # bypass_csp lets axe be injected as an inline script; it changes nothing axe measures.
+    context = browser.new_context(base_url=site_url, viewport={"width": 390, "height": 844}, bypass_csp=True)
+    page = context.new_page()
+    try:
+        page.goto("/practice/problems/heaps/", wait_until="domcontentloaded")
+        mark = page.locator('.hb-problem-mark[data-problem-id="merge-sorted-logs"]')
+        mark.get_by_label("Solved").check()
+        expect(mark.locator(".hb-problem-mark__clear")).to_be_visible()
+        page.locator("#merge-sorted-logs ~ details").first.locator("summary").click()  # Hint 1 open
+        found = violations(page)
+        assert not found, "\n".join(found)
+        mark.locator(".hb-problem-mark__clear").click()
+        expect(mark.get_by_label("Solved")).not_to_be_checked()
+        assert page.evaluate("JSON.parse(localStorage.getItem('hb-progress')).practice.problems.marks") == {}
+    finally:
+        context.close()
