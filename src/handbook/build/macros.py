@@ -140,7 +140,7 @@ def define_env(env) -> None:
                 f'{call_line(env.page, "problem", problem_id)}: problem("{problem_id}") belongs on '
                 f"docs/{pattern.page} (its pattern is `{pattern.id}` in data/problems.yml): move the call there"
             )
-        return render_problem_header(item, pattern, _link_from_here)
+        return render_problem_header(item, pattern, problem_set.section_title(item), _link_from_here)
 
     def problem_index() -> str:
         """Every coding problem by pattern and difficulty, linked to its section; problems.js adds the marks."""

@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from markdown.extensions.toc import slugify
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from ..errors import DataError
 from .models import KebabId, Text
@@ -39,6 +40,12 @@ class Problem(_Strict):
 class ProblemSet(_Strict):
     patterns: list[Pattern] = Field(min_length=1)
     problems: list[Problem] = Field(min_length=1)
+    # The heading each problem's `teaches` anchor names, read from the page by `load_problems` (not a field: the
+    # page is the one source of the title).
+    _section_titles: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    def section_title(self, problem: Problem) -> str:
+        return self._section_titles.get(problem.id, "")
 
     def pattern(self, pattern_id: str) -> Pattern:
         return next(pattern for pattern in self.patterns if pattern.id == pattern_id)
@@ -73,6 +80,17 @@ def _repeats_and_references(problem_set: ProblemSet, where) -> list[str]:
     return problems
 
 
+def _headings(page: Path) -> dict[str, str]:
+    """Anchor -> title of the page's `##` and `###` headings, with the anchors the toc extension gives them."""
+    found = {}
+    for match in re.finditer(r"^#{2,3} (.+?)\s*$", page.read_text(encoding="utf-8"), re.MULTILINE):
+        title = match.group(1)
+        explicit = re.search(r"\{\s*#([\w-]+)\s*\}$", title)
+        title = title[: explicit.start()].strip() if explicit else title
+        found[explicit.group(1) if explicit else slugify(title, "-")] = title
+    return found
+
+
 def _call(problem_id: str) -> re.Pattern:
     return re.compile(rf"""\{{\{{\s*problem\(\s*["']{re.escape(problem_id)}["']\s*\)\s*\}}\}}""")
 
@@ -105,12 +123,21 @@ def load_problems(root: Path) -> ProblemSet:
                 f"{where('problems', index, 'solution')}: problems[{index}].solution: `{problem.solution}` is not "
                 "python/problems/<name>.py: keep solutions under examples/python/problems/"
             )
-        teaches = problem.teaches.split("#", 1)[0]
-        if "#" not in problem.teaches or not (root / "docs" / teaches).is_file():
+        teaches, _, anchor = problem.teaches.partition("#")
+        if not anchor or not (root / "docs" / teaches).is_file():
             problems.append(
                 f"{where('problems', index, 'teaches')}: problems[{index}].teaches: `{problem.teaches}` is not "
                 "a page under docs/ with a #section anchor: point it at the section that teaches the idea"
             )
+        else:
+            headings = _headings(root / "docs" / teaches)
+            if anchor in headings:
+                problem_set._section_titles[problem.id] = headings[anchor]
+            else:
+                problems.append(
+                    f"{where('problems', index, 'teaches')}: problems[{index}].teaches: docs/{teaches} has no "
+                    f"section `#{anchor}`: use one of {', '.join(f'#{a}' for a in headings)}"
+                )
         page = root / "docs" / problem_set.pattern(problem.pattern).page
         if not page.is_file():
             continue  # reported with its pattern
