@@ -13,7 +13,7 @@ def main() -> int:
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1
-    problems = f", {len(data.problems.problems)} coding problems" if data.problems else ""
+    problems = f", {len(data.problem_set.problems)} coding problems" if data.problem_set else ""
     print(
         f"{len(data.quizzes)} quizzes ({data.question_count} questions), {len(data.checklists)} checklists"
         f"{problems}: valid"

@@ -117,9 +117,9 @@ def define_env(env) -> None:
         return render_checklist_index([item.model for item in data.checklists.values()], links)
 
     def _problem_set():
-        if data.problems is None:
+        if data.problem_set is None:
             raise ContentError(f"docs/{env.page.file.src_uri}: data/problems.yml is missing: restore it from git")
-        return data.problems
+        return data.problem_set
 
     def _link_from_here(target: str) -> str:
         """A docs/ path with an optional #anchor, as a Markdown link relative to the calling page."""

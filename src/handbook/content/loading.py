@@ -200,7 +200,7 @@ class HandbookData:
     checklists: dict[str, Loaded]
     latency: LatencyNumbers
     estimates: EstimationExamples
-    problems: ProblemSet | None = None  # the coding-problem set (data/problems.yml)
+    problem_set: ProblemSet | None = None  # the coding problems (data/problems.yml)
 
     @property
     def question_count(self) -> int:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from handbook.content.loading import load_data
 from handbook.content.problems import PROBLEMS_FILE, load_problems
 from handbook.errors import DataError
 from handbook.rendering.problems import MARKS, MINUTES, render_problem_header, render_problem_index
@@ -27,6 +28,10 @@ def test_the_set_has_35_problems_across_six_patterns_graphs_trees_and_heaps_firs
     for pattern in PROBLEM_SET.patterns:
         assert len(PROBLEM_SET.of_pattern(pattern.id)) >= 5, pattern.id
     assert {p.difficulty for p in PROBLEM_SET.problems} == {"easy", "medium", "hard"}
+
+
+def test_the_build_loads_the_set_with_the_rest_of_the_data():
+    assert load_data(ROOT).problem_set == PROBLEM_SET
 
 
 def test_every_solution_exists_states_its_complexity_and_is_tested():
