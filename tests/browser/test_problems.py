@@ -26,7 +26,7 @@ def test_index_lists_every_problem_and_a_mark_persists_across_reload(page):
     page.locator('a[href$="heaps/#lease-expiry"]').click()  # instant navigation to the problem's section
     mark = page.locator('.hb-problem-mark[data-problem-id="lease-expiry"]')
     expect(mark).to_be_visible()
-    expect(page.locator("#lease-expiry ~ .hb-timer").first).to_be_attached()
+    expect(page.locator("#lease-expiry + .hb-problem-head .hb-timer")).to_be_attached()
     mark.get_by_label("Needed hints").check()
     expect(mark.locator(".hb-problem-mark__status")).to_have_text("Marked: needed hints.")
 

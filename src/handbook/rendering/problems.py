@@ -31,12 +31,15 @@ def _mark_controls(problem_id: str) -> str:
 def render_problem_header(problem: Problem, pattern: Pattern, section: str, link: Callable[[str], str]) -> str:
     """The lines under a problem's heading; `section` is the title of the section that teaches the idea, and
     `link(src)` turns a docs/ path (with #anchor) into a relative link."""
+    # data-search-exclude: the search indexes the problem, not its controls, nor the teaching section's title
+    # (which would make this page outrank the page that teaches it).
     return (
-        f'\n\n<p class="hb-problem-meta"><span class="hb-problem-level hb-problem-level--{problem.difficulty}">'
+        '\n\n<div class="hb-problem-head" data-search-exclude="" markdown>\n\n'
+        f'<p class="hb-problem-meta"><span class="hb-problem-level hb-problem-level--{problem.difficulty}">'
         f"{problem.difficulty.capitalize()}</span> · {pattern.title} · {MINUTES}-minute time box</p>\n\n"
         f"Learn the idea: [{escape(pattern.title)}: {escape(section)}]({link(problem.teaches)}).\n\n"
         f'<div class="hb-timer" data-minutes="{MINUTES}"></div>\n\n'
-        f"{_mark_controls(problem.id)}\n\n"
+        f"{_mark_controls(problem.id)}\n\n</div>\n\n"
     )
 
 
