@@ -37,7 +37,7 @@ def render_problem_header(problem: Problem, pattern: Pattern, section: str, link
         '\n\n<div class="hb-problem-head" data-search-exclude="" markdown>\n\n'
         f'<p class="hb-problem-meta"><span class="hb-problem-level hb-problem-level--{problem.difficulty}">'
         f"{problem.difficulty.capitalize()}</span> · {pattern.title} · {MINUTES}-minute time box</p>\n\n"
-        f"Learn the idea: [{escape(pattern.title)}: {escape(section)}]({link(problem.teaches)}).\n\n"
+        f"Learn the idea: [{escape(section)}]({link(problem.teaches)}), on the {escape(pattern.title)} page.\n\n"
         f'<div class="hb-timer" data-minutes="{MINUTES}"></div>\n\n'
         f"{_mark_controls(problem.id)}\n\n</div>\n\n"
     )

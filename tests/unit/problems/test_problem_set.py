@@ -174,7 +174,10 @@ def test_a_problem_header_has_the_timer_the_teaching_link_and_labelled_marks():
     html = render_problem_header(problem, PROBLEM_SET.pattern("hashing"), PROBLEM_SET.section_title(problem), link)
     assert f'<div class="hb-timer" data-minutes="{MINUTES}"></div>' in html
     assert html.lstrip().startswith('<div class="hb-problem-head" data-search-exclude="" markdown>')
-    assert "Learn the idea: [Hashing: An LRU cache in O(1)](LINK:algorithms/hashing.md#an-lru-cache-in-o1)" in html
+    assert (
+        "Learn the idea: [An LRU cache in O(1)](LINK:algorithms/hashing.md#an-lru-cache-in-o1), on the Hashing page."
+        in html
+    )
     assert '<fieldset class="hb-problem-mark" data-problem-id="lru-cache" hidden><legend>Your mark</legend>' in html
     for value, label in MARKS.items():
         assert (
