@@ -13,7 +13,11 @@ def main() -> int:
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(f"{len(data.quizzes)} quizzes ({data.question_count} questions), {len(data.checklists)} checklists: valid")
+    problems = f", {len(data.problem_set.problems)} coding problems" if data.problem_set else ""
+    print(
+        f"{len(data.quizzes)} quizzes ({data.question_count} questions), {len(data.checklists)} checklists"
+        f"{problems}: valid"
+    )
     return 0
 
 

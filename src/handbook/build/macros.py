@@ -21,6 +21,7 @@ from handbook.figures.html import figure_html
 from handbook.rendering.checklists import render_checklist, render_checklist_index
 from handbook.rendering.downloads_page import render_downloads
 from handbook.rendering.home_map import render_map, render_overview
+from handbook.rendering.problems import render_problem_header, render_problem_index
 from handbook.rendering.quizzes import render_progress_dashboard, render_quiz, render_quiz_index
 from handbook.rendering.simulators import available_simulators, render_simulator
 from handbook.rendering.tables import table_macros
@@ -125,6 +126,36 @@ def define_env(env) -> None:
         links = {cid: get_relative_url(placed[cid].src_uri, here) for cid in data.checklists}
         return render_checklist_index([item.model for item in data.checklists.values()], links)
 
+    def _problem_set():
+        if data.problem_set is None:
+            raise ContentError(f"docs/{env.page.file.src_uri}: data/problems.yml is missing: restore it from git")
+        return data.problem_set
+
+    def _link_from_here(target: str) -> str:
+        """A docs/ path with an optional #anchor, as a Markdown link relative to the calling page."""
+        path, _, anchor = target.partition("#")
+        relative = get_relative_url(path, env.page.file.src_uri)
+        return f"{relative}#{anchor}" if anchor else relative
+
+    def problem(problem_id: str) -> str:
+        """A coding problem's header: difficulty, the pattern's teaching page, the timer and the reader's mark."""
+        problem_set = _problem_set()
+        problems = problem_set.by_id()
+        if problem_id not in problems:
+            raise _unknown(env.page, "problem", problem_id, problems)
+        item = problems[problem_id]
+        pattern = problem_set.pattern(item.pattern)
+        if pattern.page != env.page.file.src_uri:
+            raise ContentError(
+                f'{call_line(env.page, "problem", problem_id)}: problem("{problem_id}") belongs on '
+                f"docs/{pattern.page} (its pattern is `{pattern.id}` in data/problems.yml): move the call there"
+            )
+        return render_problem_header(item, pattern, problem_set.section_title(item), _link_from_here)
+
+    def problem_index() -> str:
+        """Every coding problem by pattern and difficulty, linked to its section; problems.js adds the marks."""
+        return render_problem_index(_problem_set(), _link_from_here)
+
     def figure(name: str, caption: str | None = None) -> str:
         """The rendered `figures/<name>.py` figure or `figures/charts/<name>.py` chart, with alt text and caption."""
         if name not in context.figures:
@@ -163,6 +194,8 @@ def define_env(env) -> None:
         quiz_index,
         progress_dashboard,
         checklist_index,
+        problem,
+        problem_index,
         figure,
         figure_gallery,
         handbook_map,

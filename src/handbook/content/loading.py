@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import DataError
 from .balance import balance_problems
 from .models import Checklist, EstimationExamples, LatencyNumbers, Quiz
+from .problems import ProblemSet, load_problems
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -199,6 +200,7 @@ class HandbookData:
     checklists: dict[str, Loaded]
     latency: LatencyNumbers
     estimates: EstimationExamples
+    problem_set: ProblemSet | None = None  # the coding problems (data/problems.yml)
 
     @property
     def question_count(self) -> int:
@@ -232,10 +234,20 @@ def load_data(root: Path) -> HandbookData:
             problems += exc.problems
         except FileNotFoundError:
             problems.append(f"data/{name}.yml: the file is missing: restore it from git")
+    problem_set = None
+    if (root / "data" / "problems.yml").exists():  # optional: a page that lists problems says when it is missing
+        try:
+            problem_set = load_problems(root)
+        except DataError as exc:
+            problems += exc.problems
     if problems:
         raise DataError(problems)
     return HandbookData(
-        loaded["quizzes"], loaded["checklists"], tables["latency-numbers"], tables["estimation-examples"]
+        loaded["quizzes"],
+        loaded["checklists"],
+        tables["latency-numbers"],
+        tables["estimation-examples"],
+        problem_set,
     )
 
 
