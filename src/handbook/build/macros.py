@@ -21,6 +21,7 @@ from handbook.rendering.checklists import render_checklist, render_checklist_ind
 from handbook.rendering.downloads_page import render_downloads
 from handbook.rendering.figure_gallery import gallery_figures, render_gallery
 from handbook.rendering.home_map import render_map, render_overview
+from handbook.rendering.practice import loop_index_markdown, loop_markdown, render_history, rubric_markdown
 from handbook.rendering.quizzes import render_quiz, render_quiz_index
 from handbook.rendering.tables import table_macros
 
@@ -139,6 +140,56 @@ def define_env(env) -> None:
         """The downloads page's table: the Anki deck and the PDFs, with the card count and the build date."""
         return render_downloads(data, context.downloads, env.page.file.src_uri, env.page.url)
 
+    def pages_calling(kind: str) -> dict[str, object]:
+        """The first argument of every `kind("...")` call (or "" for a call without one) -> the page holding it."""
+        call = re.compile(rf"""\{{\{{-?\s*{kind}\(\s*(?:["']([a-z0-9-]+)["'])?""")
+        found: dict[str, object] = {}
+        for info in context.placements.pages:
+            for match in call.finditer(info.markdown):
+                found.setdefault(match.group(1) or "", info)
+        return found
+
+    def practice_link(kind: str, wanted: str = "", source: bool = False) -> str:
+        """Where the page calling `kind(wanted)` is, relative to the current page: its built URL for HTML, or
+        its Markdown source (`source`) for a Markdown link that MkDocs checks."""
+        holder = pages_calling(kind).get(wanted)
+        if holder is None:
+            call = f'{kind}("{wanted}")' if wanted else f"{kind}()"
+            raise ContentError(f"docs/{env.page.file.src_uri}: no page calls {call}: add one to docs/practice/")
+        if source:
+            return get_relative_url(holder.src_uri, env.page.file.src_uri)
+        return get_relative_url(holder.url, env.page.url)
+
+    def rubric() -> str:
+        """The level rubric from data/rubric.yml: a heading and a dimension-by-level table per round kind."""
+        here = env.page.file.src_uri
+        return rubric_markdown(data.practice.rubric, lambda html: context.stash(here, html))
+
+    def mock_loop(loop_id: str) -> str:
+        """A mock loop from data/loops/<loop_id>.yml: loop mode, its five rounds, the scorecards, the history."""
+        loops = data.practice.loops
+        if loop_id not in loops:
+            raise _unknown(env.page, "mock_loop", loop_id, loops)
+        here = env.page.file.src_uri
+        body = loop_markdown(
+            loops[loop_id].model,
+            data.practice.rubric,
+            lambda html: context.stash(here, html),
+            practice_link("rubric"),
+            lambda page: get_relative_url(page, here),
+        )
+        return f"{body}\n## Your history {{#history}}\n\n{loop_history()}"
+
+    def loop_history() -> str:
+        """The self-score history: one table per round kind, a row per rubric dimension, filled by loop-mode.js."""
+        titles = {loop_id: item.model.title for loop_id, item in data.practice.loops.items()}
+        return context.stash(env.page.file.src_uri, render_history(data.practice.rubric, titles))
+
+    def loop_index() -> str:
+        """Every mock loop, linked to the page that runs it."""
+        loops = [item.model for item in data.practice.loops.values()]
+        return loop_index_markdown(loops, {loop.id: practice_link("mock_loop", loop.id, source=True) for loop in loops})
+
     for function in (
         quiz,
         checklist,
@@ -149,6 +200,10 @@ def define_env(env) -> None:
         handbook_map,
         handbook_overview,
         downloads_table,
+        rubric,
+        mock_loop,
+        loop_history,
+        loop_index,
     ):
         env.macro(_reporting(env, function), function.__name__)
     for table in table_macros():

@@ -199,6 +199,7 @@ class HandbookData:
     checklists: dict[str, Loaded]
     latency: LatencyNumbers
     estimates: EstimationExamples
+    practice: Any = None  # practice_loading.PracticeData: the level rubric and the mock loops
 
     @property
     def question_count(self) -> int:
@@ -232,10 +233,16 @@ def load_data(root: Path) -> HandbookData:
             problems += exc.problems
         except FileNotFoundError:
             problems.append(f"data/{name}.yml: the file is missing: restore it from git")
+    from .practice_loading import load_practice  # here: practice_loading imports this module's load_file
+
+    try:
+        practice = load_practice(root)
+    except DataError as exc:
+        problems += exc.problems
     if problems:
         raise DataError(problems)
     return HandbookData(
-        loaded["quizzes"], loaded["checklists"], tables["latency-numbers"], tables["estimation-examples"]
+        loaded["quizzes"], loaded["checklists"], tables["latency-numbers"], tables["estimation-examples"], practice
     )
 
 
