@@ -258,8 +258,8 @@ def loop_markdown(
     parts = [f"{markdown_text(loop.summary)}\n", stash(render_loop_mode(loop))]
     for number, round_ in enumerate(loop.rounds, start=1):
         parts.append(
-            f"## Round {number}: {KIND_NAMES[round_.kind]} {{#{round_anchor(round_)}}}\n\n"
-            f"### {markdown_text(round_.title)} {{#{round_anchor(round_)}-topic}}\n"
+            f"## Round {number} · {KIND_NAMES[round_.kind]}: {markdown_text(round_.title)} "
+            f"{{#{round_anchor(round_)}}}\n"
         )
         parts.append(stash(render_round(loop, number, round_, rubric.of(round_.kind), rubric_href)))
         parts.append(reference_markdown(round_, reference_link(round_.reference.page)))
