@@ -103,9 +103,9 @@ def test_a_self_score_is_saved_and_shown_in_the_history_after_a_reload(page):
         expect(row).to_be_visible()
         expect(row).to_contain_text("Senior")
         expect(row).to_contain_text("Named the heap")
-        expect(history.locator(f".hb-history__kind[data-kind='{round_.kind}'] tr[data-dimension='{second.id}']")).to_contain_text(
-            "Not shown"
-        )
+        expect(
+            history.locator(f".hb-history__kind[data-kind='{round_.kind}'] tr[data-dimension='{second.id}']")
+        ).to_contain_text("Not shown")
         expect(history.locator(".hb-history__empty")).to_be_hidden()
         # Kinds not yet scored stay out of the way.
         expect(history.locator(".hb-history__kind[data-kind='behavioral']")).to_be_hidden()
@@ -165,7 +165,9 @@ def test_the_break_starts_the_next_round_by_itself(page):
     second = PRACTICE.loops[LOOP_ID].model.rounds[1]
     expect(page.locator(".hb-loop-mode__heading")).to_contain_text(f"Round 2 of 5 · System design: {second.title}")
     # The installed clock still flows in real time between the test's steps: a few seconds may have gone.
-    expect(page.locator(".hb-loop-mode__readout")).to_have_text(re.compile(rf"^{second.minutes - 1}:5\d$|^{second.minutes}:00$"))
+    expect(page.locator(".hb-loop-mode__readout")).to_have_text(
+        re.compile(rf"^{second.minutes - 1}:5\d$|^{second.minutes}:00$")
+    )
 
 
 def test_the_panel_fits_a_phone_in_both_colour_schemes(browser, site_url):

@@ -160,20 +160,25 @@ def define_env(env) -> None:
             return get_relative_url(holder.src_uri, env.page.file.src_uri)
         return get_relative_url(holder.url, env.page.url)
 
+    def practice_data():
+        if data.practice is None:
+            raise ContentError(f"docs/{env.page.file.src_uri}: data/rubric.yml is missing: restore it from git")
+        return data.practice
+
     def rubric() -> str:
         """The level rubric from data/rubric.yml: a heading and a dimension-by-level table per round kind."""
         here = env.page.file.src_uri
-        return rubric_markdown(data.practice.rubric, lambda html: context.stash(here, html))
+        return rubric_markdown(practice_data().rubric, lambda html: context.stash(here, html))
 
     def mock_loop(loop_id: str) -> str:
         """A mock loop from data/loops/<loop_id>.yml: loop mode, its five rounds, the scorecards, the history."""
-        loops = data.practice.loops
+        loops = practice_data().loops
         if loop_id not in loops:
             raise _unknown(env.page, "mock_loop", loop_id, loops)
         here = env.page.file.src_uri
         body = loop_markdown(
             loops[loop_id].model,
-            data.practice.rubric,
+            practice_data().rubric,
             lambda html: context.stash(here, html),
             practice_link("rubric"),
             lambda page: get_relative_url(page, here),
@@ -182,12 +187,13 @@ def define_env(env) -> None:
 
     def loop_history() -> str:
         """The self-score history: one table per round kind, a row per rubric dimension, filled by loop-mode.js."""
-        titles = {loop_id: item.model.title for loop_id, item in data.practice.loops.items()}
-        return context.stash(env.page.file.src_uri, render_history(data.practice.rubric, titles))
+        practice = practice_data()
+        titles = {loop_id: item.model.title for loop_id, item in practice.loops.items()}
+        return context.stash(env.page.file.src_uri, render_history(practice.rubric, titles))
 
     def loop_index() -> str:
         """Every mock loop, linked to the page that runs it."""
-        loops = [item.model for item in data.practice.loops.values()]
+        loops = [item.model for item in practice_data().loops.values()]
         return loop_index_markdown(loops, {loop.id: practice_link("mock_loop", loop.id, source=True) for loop in loops})
 
     for function in (

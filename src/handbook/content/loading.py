@@ -235,6 +235,7 @@ def load_data(root: Path) -> HandbookData:
             problems.append(f"data/{name}.yml: the file is missing: restore it from git")
     from .practice_loading import load_practice  # here: practice_loading imports this module's load_file
 
+    practice = None
     try:
         practice = load_practice(root)
     except DataError as exc:

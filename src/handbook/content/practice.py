@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .models import KebabId, Text
 
@@ -40,24 +40,26 @@ class RoundRubric(_Strict):
     summary: Text = Field(description="One or two sentences: what this round decides (inline Markdown).")
     dimensions: list[Dimension] = Field(min_length=2, max_length=8)
 
-    @model_validator(mode="after")
-    def _dimension_ids_unique(self) -> RoundRubric:
-        ids = [dimension.id for dimension in self.dimensions]
+    @field_validator("dimensions")
+    @classmethod
+    def _dimension_ids_unique(cls, dimensions: list[Dimension]) -> list[Dimension]:
+        ids = [dimension.id for dimension in dimensions]
         if len(set(ids)) != len(ids):
             raise ValueError("two dimensions share an id: dimension ids are unique within a round kind")
-        return self
+        return dimensions
 
 
 class Rubric(_Strict):
     title: Text
     rounds: list[RoundRubric] = Field(min_length=5, max_length=5, description="One entry per round kind.")
 
-    @model_validator(mode="after")
-    def _every_kind_once_in_order(self) -> Rubric:
-        kinds = tuple(entry.kind for entry in self.rounds)
+    @field_validator("rounds")
+    @classmethod
+    def _every_kind_once_in_order(cls, rounds: list[RoundRubric]) -> list[RoundRubric]:
+        kinds = tuple(entry.kind for entry in rounds)
         if kinds != ROUND_ORDER:
-            raise ValueError(f"the round kinds must be, in this order: {', '.join(ROUND_ORDER)}")
-        return self
+            raise ValueError(f"the round kinds must be, in this order: {', '.join(ROUND_ORDER)}: reorder them")
+        return rounds
 
     def of(self, kind: str) -> RoundRubric:
         return next(entry for entry in self.rounds if entry.kind == kind)
@@ -106,16 +108,18 @@ class Round(_Strict):
     )
     reference: Reference
 
-    @model_validator(mode="after")
-    def _follow_ups_escalate(self) -> Round:
-        ranks = [LEVELS.index(follow_up.level) for follow_up in self.follow_ups]
+    # Field validators, so that a message points at `rounds[n].follow_ups`, not at the whole round.
+    @field_validator("follow_ups")
+    @classmethod
+    def _follow_ups_escalate(cls, follow_ups: list[FollowUp]) -> list[FollowUp]:
+        ranks = [LEVELS.index(follow_up.level) for follow_up in follow_ups]
         if ranks != sorted(ranks):
             raise ValueError("follow_ups must escalate: list the mid ones first, then senior, then staff")
-        if not {"mid", "senior", "staff"} <= {follow_up.level for follow_up in self.follow_ups}:
+        if not {"mid", "senior", "staff"} <= {follow_up.level for follow_up in follow_ups}:
             raise ValueError("follow_ups need at least one mid, one senior and one staff follow-up")
-        if not any(follow_up.failure for follow_up in self.follow_ups):
+        if not any(follow_up.failure for follow_up in follow_ups):
             raise ValueError("no follow-up probes a failure: mark one with `failure: true`")
-        return self
+        return follow_ups
 
 
 class Loop(_Strict):
@@ -125,12 +129,13 @@ class Loop(_Strict):
     break_minutes: int = Field(5, ge=1, le=15, description="The break between two rounds in loop mode.")
     rounds: list[Round] = Field(min_length=5, max_length=5)
 
-    @model_validator(mode="after")
-    def _rounds_in_loop_order(self) -> Loop:
-        kinds = tuple(round_.kind for round_ in self.rounds)
+    @field_validator("rounds")
+    @classmethod
+    def _rounds_in_loop_order(cls, rounds: list[Round]) -> list[Round]:
+        kinds = tuple(round_.kind for round_ in rounds)
         if kinds != ROUND_ORDER:
-            raise ValueError(f"the rounds' kinds must be, in this order: {', '.join(ROUND_ORDER)}")
-        ids = [round_.id for round_ in self.rounds]
+            raise ValueError(f"the rounds' kinds must be, in this order: {', '.join(ROUND_ORDER)}: reorder them")
+        ids = [round_.id for round_ in rounds]
         if len(set(ids)) != len(ids):
             raise ValueError("two rounds share an id: round ids are unique within a loop")
-        return self
+        return rounds

@@ -82,15 +82,19 @@ def _check_loop(item: Loaded, rubric: Rubric, root: Path, name: str) -> list[str
     return problems
 
 
-def load_practice(root: Path) -> PracticeData:
-    """Load and check the rubric and every loop; raise DataError with every problem found."""
+def load_practice(root: Path) -> PracticeData | None:
+    """Load and check the rubric and every loop; raise DataError with every problem found. None for a project
+    without practice data (neither file exists); the practice pages' macros then say what is missing."""
+    loop_files = sorted((root / LOOPS_FOLDER).glob("*.y*ml"))
+    if not (root / RUBRIC_FILE).exists() and not loop_files:
+        return None
     try:
         rubric = load_file(root / RUBRIC_FILE, Rubric, RUBRIC_FILE).model
     except FileNotFoundError:
-        raise DataError([f"{RUBRIC_FILE}: the file is missing: restore it from git"]) from None
+        raise DataError([f"{RUBRIC_FILE}: the file is missing, and the loops need it: restore it from git"]) from None
     problems: list[str] = []
     loops: dict[str, Loaded] = {}
-    for path in sorted((root / LOOPS_FOLDER).glob("*.y*ml")):
+    for path in loop_files:
         name = path.relative_to(root).as_posix()
         if path.suffix != ".yml":
             problems.append(f"{name}: data files end in .yml: rename it")
@@ -102,8 +106,6 @@ def load_practice(root: Path) -> PracticeData:
             continue
         problems += _check_loop(item, rubric, root, name)
         loops[item.model.id] = item
-    if not loops and not problems:
-        problems.append(f"{LOOPS_FOLDER}/: no loop file: the practice pages need at least one")
     if problems:
         raise DataError(problems)
     return PracticeData(rubric, loops)

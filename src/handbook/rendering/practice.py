@@ -44,9 +44,7 @@ def dimension_anchor(kind: str, dimension_id: str) -> str:
 
 
 def _rubric_row(kind: str, dimension: Dimension) -> str:
-    cells = "".join(
-        f'<td data-level="{LEVEL_NAMES[level]}">{_md(getattr(dimension, level))}</td>' for level in LEVELS
-    )
+    cells = "".join(f'<td data-level="{LEVEL_NAMES[level]}">{_md(getattr(dimension, level))}</td>' for level in LEVELS)
     return (
         f'<tr id="{dimension_anchor(kind, dimension.id)}" data-dimension="{dimension.id}">'
         f'<th scope="row">{escape(dimension.name)}</th>{cells}</tr>'
@@ -108,9 +106,7 @@ def _signals(round_: Round, rubric: RoundRubric, rubric_href: str) -> str:
     rows = []
     for signal in round_.signals:
         link = f"{rubric_href}#{dimension_anchor(round_.kind, signal.dimension)}"
-        cells = "".join(
-            f'<td data-level="{LEVEL_NAMES[level]}">{_md(getattr(signal, level))}</td>' for level in LEVELS
-        )
+        cells = "".join(f'<td data-level="{LEVEL_NAMES[level]}">{_md(getattr(signal, level))}</td>' for level in LEVELS)
         rows.append(
             f'<tr data-dimension="{signal.dimension}" data-name="{escape(names[signal.dimension])}">'
             f'<th scope="row"><a href="{escape(link)}">{escape(names[signal.dimension])}</a></th>{cells}</tr>'
@@ -233,9 +229,7 @@ def render_history(rubric: Rubric, loop_titles: dict[str, str]) -> str:
             f'<table class="hb-history__table"><caption>{escape(entry.title)}</caption>'
             f'<thead><tr><th scope="col">Dimension</th></tr></thead><tbody>{rows}</tbody></table></div>'
         )
-    titles = "".join(
-        f'<li data-loop-id="{loop_id}">{escape(title)}</li>' for loop_id, title in loop_titles.items()
-    )
+    titles = "".join(f'<li data-loop-id="{loop_id}">{escape(title)}</li>' for loop_id, title in loop_titles.items())
     return (
         '<div class="hb-history" data-search-exclude>'
         '<p class="hb-history__empty">No scored rounds yet in this browser. Run a loop in loop mode and score '
