@@ -131,6 +131,7 @@
   function showIdle(state, message) {
     clear(state);
     article(state.root).classList.remove("hb-loop-running");
+    state.root.classList.remove("hb-loop-mode--running");
     var h = heading(state, "Run this loop");
     var start = button("Start the loop", "hb-loop-mode__start", true);
     state.app.appendChild(start);
@@ -143,6 +144,7 @@
     state.attempt = { id: state.loopId + "-" + now.getTime(), loop: state.loopId, title: state.loopTitle,
       started: now.toISOString() };
     article(state.root).classList.add("hb-loop-running");
+    state.root.classList.add("hb-loop-mode--running");
     showRound(state, 0);
   }
 
@@ -272,6 +274,7 @@
     clear(state);
     state.phase = "done";
     article(state.root).classList.remove("hb-loop-running");
+    state.root.classList.remove("hb-loop-mode--running");
     var h = heading(state, "Loop finished");
     state.app.appendChild(el("p", {}, "Your scores for each round are in the history at the end of this page. " +
       "The dimension that stays flat across loops is the one to work on."));
@@ -331,8 +334,12 @@
         columns.forEach(function (column) {
           var level = column.entry.scores && column.entry.scores[id];
           var note = column.entry.notes && column.entry.notes[id];
-          var cell = el("td", { "class": "hb-history__cell hb-history__cell--" + (level || "unscored") },
-            level ? LEVEL_NAME[level] || level : "–");
+          var cell = el("td", { "class": "hb-history__cell hb-history__cell--" + (level || "unscored") });
+          if (level) cell.textContent = LEVEL_NAME[level] || level;
+          else {
+            cell.appendChild(el("span", { "aria-hidden": "true" }, "–"));
+            cell.appendChild(el("span", { "class": "hb-sr-only" }, "not scored"));
+          }
           if (note) cell.appendChild(el("span", { "class": "hb-history__note" }, note));
           row.appendChild(cell);
         });
