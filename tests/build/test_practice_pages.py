@@ -14,6 +14,7 @@ from handbook.content.loading import load_data
 from handbook.rendering import safe_markdown
 from handbook.rendering.practice import dimension_anchor, round_anchor
 from tests.build.html_scan import scan
+from tests.build.test_bad_input import build, project, template  # noqa: F401 - the small project's fixtures
 from tests.build.test_site_build import resolve
 from tests.conftest import ROOT
 
@@ -105,3 +106,24 @@ def test_the_loops_index_links_every_loop_and_shows_the_history(site_dir):
     for entry in PRACTICE.rubric.rounds:
         for dimension in entry.dimensions:
             assert f'<tr data-dimension="{dimension.id}">' in html
+
+
+def test_a_loop_page_whose_reference_answer_is_missing_stops_the_build(project):  # noqa: F811 - the fixture
+    """The small project of the bad-input tests has the real data but not the pages the loops link to."""
+    page = project / "docs" / "practice" / "loops" / "commerce-platform.md"
+    page.parent.mkdir(parents=True)
+    page.write_text('---\ndescription: Loop.\n---\n# Loop\n\n{{ mock_loop("commerce-platform") }}\n', encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("nav:\n", "nav:\n  - practice/loops/commerce-platform.md\n", 1), encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 1
+    line = next(
+        n
+        for n, text in enumerate((ROOT / "data/loops/commerce-platform.yml").read_text().splitlines(), 1)
+        if text.strip() == "page: algorithms/graphs.md"
+    )
+    assert (
+        f"data/loops/commerce-platform.yml:{line}: rounds[0].reference.page: docs/algorithms/graphs.md does not exist"
+        in result.stderr
+    ), result.stderr

@@ -15,6 +15,7 @@ import re
 from mkdocs.utils import get_relative_url
 
 from handbook.build.context import BuildContext, closest, context_of
+from handbook.content.practice_loading import reference_problems
 from handbook.errors import HandbookError
 from handbook.figures.html import figure_html
 from handbook.rendering.checklists import render_checklist, render_checklist_index
@@ -175,6 +176,10 @@ def define_env(env) -> None:
         loops = practice_data().loops
         if loop_id not in loops:
             raise _unknown(env.page, "mock_loop", loop_id, loops)
+        item = loops[loop_id]
+        broken = reference_problems(item, context.project.root, item.path.relative_to(context.project.root).as_posix())
+        if broken:
+            raise ContentError("; ".join(broken))
         here = env.page.file.src_uri
         body = loop_markdown(
             loops[loop_id].model,

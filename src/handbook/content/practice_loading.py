@@ -2,7 +2,8 @@
 
 Each file is parsed and validated by `loading.load_file` (the same messages as quizzes: `path:line: key:
 problem: fix`); this module adds the cross-file rules: a round's signals name each dimension of its kind in
-the rubric, once, in the rubric's order, and a reference answer points at a page (and heading) that exists.
+the rubric, once, in the rubric's order. `reference_problems` checks, when a loop's page is built, that each
+reference answer points at a page (and heading) that exists.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def heading_ids(markdown: str) -> set[str]:
     return ids
 
 
-def _check_loop(item: Loaded, rubric: Rubric, root: Path, name: str) -> list[str]:
+def _check_loop(item: Loaded, rubric: Rubric, name: str) -> list[str]:
     problems = []
     for r, round_ in enumerate(item.model.rounds):
         wanted = [dimension.id for dimension in rubric.of(round_.kind).dimensions]
@@ -66,6 +67,14 @@ def _check_loop(item: Loaded, rubric: Rubric, root: Path, name: str) -> list[str
                 f"{where}: {detail}: give one signal per {round_.kind} dimension of {RUBRIC_FILE}, "
                 f"in its order: {', '.join(wanted)}"
             )
+    return problems
+
+
+def reference_problems(item: Loaded, root: Path, name: str) -> list[str]:
+    """Reference answers that point at no page under docs/, or at no heading on it. Checked when a loop's page is
+    built (a project without that page, such as the bad-input tests' small copy, does not need the targets)."""
+    problems = []
+    for r, round_ in enumerate(item.model.rounds):
         reference = round_.reference
         page = root / "docs" / reference.page
         key = ("rounds", r, "reference")
@@ -104,7 +113,7 @@ def load_practice(root: Path) -> PracticeData | None:
         except DataError as exc:
             problems += exc.problems
             continue
-        problems += _check_loop(item, rubric, root, name)
+        problems += _check_loop(item, rubric, name)
         loops[item.model.id] = item
     if problems:
         raise DataError(problems)
