@@ -103,6 +103,10 @@ def test_the_loops_index_links_every_loop_and_shows_the_history(site_dir):
     for loop_id in LOOPS:
         assert any(url.rstrip("/").endswith(loop_id) for url in references), loop_id
     html = page.read_text(encoding="utf-8")
+    # In the nav's order (the loops are numbered in their titles), not in file-name order.
+    titles = [PRACTICE.loops[loop_id].model.title for loop_id in LOOPS]
+    table = html[: html.index('class="hb-history"')]
+    assert sorted(titles, key=table.index) == sorted(titles)
     for entry in PRACTICE.rubric.rounds:
         for dimension in entry.dimensions:
             assert f'<tr data-dimension="{dimension.id}">' in html

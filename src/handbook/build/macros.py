@@ -198,7 +198,12 @@ def define_env(env) -> None:
 
     def loop_index() -> str:
         """Every mock loop, linked to the page that runs it."""
-        loops = [item.model for item in practice_data().loops.values()]
+        holders = pages_calling("mock_loop")
+        unplaced = len(context.placements.pages)
+        loops = sorted(
+            (item.model for item in practice_data().loops.values()),
+            key=lambda loop: (holders[loop.id].order if loop.id in holders else unplaced, loop.title),
+        )
         return loop_index_markdown(loops, {loop.id: practice_link("mock_loop", loop.id, source=True) for loop in loops})
 
     for function in (

@@ -136,9 +136,12 @@ def render_round(loop: Loop, number: int, round_: Round, rubric: RoundRubric, ru
         f'data-kind-name="{escape(KIND_NAMES[round_.kind])}">'
         f'<p class="hb-round__meta">{KIND_NAMES[round_.kind]} · {round_.minutes} minutes</p>'
         f'<blockquote class="hb-round__prompt"><p><strong>The prompt:</strong> {_md(round_.prompt)}</p></blockquote>'
+        # Out of the search index: the script and the signals restate what the topic pages teach, and outranked
+        # them (the prompt, the headings and the reference answer stay searchable).
+        '<div class="hb-round__detail" data-search-exclude>'
         '<details class="hb-round__script info"><summary>The interviewer\'s script</summary>'
         f'<div class="hb-round__script-body">{script}</div></details>'
-        f"{_signals(round_, rubric, rubric_href)}{_lost_moments(round_)}</div>"
+        f"{_signals(round_, rubric, rubric_href)}{_lost_moments(round_)}</div></div>"
     )
 
 
