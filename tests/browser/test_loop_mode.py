@@ -223,3 +223,20 @@ def test_every_loop_prints_one_scorecard_page_per_round_on_a4_and_letter(page):
         for paper in ("A4", "Letter"):
             pages = printed_pages(page, paper, press)
             assert pages == len(item.model.rounds), f"{loop_id}: {pages} {paper} pages"
+
+
+def test_loop_mode_starts_after_instant_navigation_and_stops_when_left(page):
+    page.goto("practice/loops/", wait_until="domcontentloaded")
+    expect(page.locator(".hb-history")).to_be_attached()
+    page.evaluate("() => { window.__samePage = true; }")
+    page.locator(f".md-content a[href*='{LOOP_ID}']").first.click()
+    expect(page.locator(".hb-loop-mode[data-hb-ready]")).to_be_attached()
+    assert page.evaluate("window.__samePage") is True, "Material's instant navigation loaded the page"
+    page.get_by_role("button", name="Start the loop").click()
+    expect(page.locator(".hb-loop-mode__readout")).to_be_visible()
+    page.locator(".md-nav a[href$='practice/loops/']").first.click()
+    expect(page.locator(".hb-loop-mode")).to_have_count(0)
+    assert page.evaluate("window.__samePage") is True
+    # Back on the loop page, a new panel starts idle: the old round's clock did not follow.
+    page.go_back()
+    expect(page.get_by_role("button", name="Start the loop")).to_be_visible()
