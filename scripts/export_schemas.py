@@ -11,21 +11,29 @@ import json
 import sys
 
 from handbook.content.models import Checklist, Quiz
+from handbook.content.practice import Loop, Rubric
 from handbook.project import repository
 
 ROOT = repository().root
 
-SCHEMAS = {"quiz": Quiz, "checklist": Checklist}
-FOLDERS = {"quiz": "quizzes", "checklist": "checklists"}
+SCHEMAS = {"quiz": Quiz, "checklist": Checklist, "rubric": Rubric, "loop": Loop}
+# Where the files a schema describes live, and the module of its model.
+FILES = {
+    "quiz": ("data/quizzes/<id>.yml", "models.py"),
+    "checklist": ("data/checklists/<id>.yml", "models.py"),
+    "rubric": ("data/rubric.yml", "practice.py"),
+    "loop": ("data/loops/<id>.yml", "practice.py"),
+}
 
 
 def render(name: str) -> str:
     schema = SCHEMAS[name].model_json_schema()
+    files, module = FILES[name]
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{name}.schema.json",
-        "description": f"A {name} file of the Backend Interview Handbook: data/{FOLDERS[name]}/<id>.yml. "
-        "Generated from src/handbook/content/models.py by scripts/export_schemas.py.",
+        "description": f"A {name} file of the Backend Interview Handbook: {files}. "
+        f"Generated from src/handbook/content/{module} by scripts/export_schemas.py.",
         **schema,
     }
     return json.dumps(schema, indent=2, sort_keys=False) + "\n"

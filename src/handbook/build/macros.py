@@ -16,11 +16,13 @@ from mkdocs.utils import get_relative_url
 
 from handbook.build.context import BuildContext, closest, context_of
 from handbook.build.gallery import gallery_markdown
+from handbook.content.practice_loading import reference_problems
 from handbook.errors import HandbookError
 from handbook.figures.html import figure_html
 from handbook.rendering.checklists import render_checklist, render_checklist_index
 from handbook.rendering.downloads_page import render_downloads
 from handbook.rendering.home_map import render_map, render_overview
+from handbook.rendering.practice import loop_index_markdown, loop_markdown, render_history, rubric_markdown
 from handbook.rendering.problems import render_problem_header, render_problem_index
 from handbook.rendering.quizzes import render_progress_dashboard, render_quiz, render_quiz_index
 from handbook.rendering.simulators import available_simulators, render_simulator
@@ -187,6 +189,71 @@ def define_env(env) -> None:
         data = SIMULATOR_DATA[sim_id](context.project) if sim_id in SIMULATOR_DATA else None
         return context.stash(env.page.file.src_uri, render_simulator(sim_id, title, fallback, data))
 
+    def pages_calling(kind: str) -> dict[str, object]:
+        """The first argument of every `kind("...")` call (or "" for a call without one) -> the page holding it."""
+        call = re.compile(rf"""\{{\{{-?\s*{kind}\(\s*(?:["']([a-z0-9-]+)["'])?""")
+        found: dict[str, object] = {}
+        for info in context.placements.pages:
+            for match in call.finditer(info.markdown):
+                found.setdefault(match.group(1) or "", info)
+        return found
+
+    def practice_link(kind: str, wanted: str = "", source: bool = False) -> str:
+        """Where the page calling `kind(wanted)` is, relative to the current page: its built URL for HTML, or
+        its Markdown source (`source`) for a Markdown link that MkDocs checks."""
+        holder = pages_calling(kind).get(wanted)
+        if holder is None:
+            call = f'{kind}("{wanted}")' if wanted else f"{kind}()"
+            raise ContentError(f"docs/{env.page.file.src_uri}: no page calls {call}: add one to docs/practice/")
+        if source:
+            return get_relative_url(holder.src_uri, env.page.file.src_uri)
+        return get_relative_url(holder.url, env.page.url)
+
+    def practice_data():
+        if data.practice is None:
+            raise ContentError(f"docs/{env.page.file.src_uri}: data/rubric.yml is missing: restore it from git")
+        return data.practice
+
+    def rubric() -> str:
+        """The level rubric from data/rubric.yml: a heading and a dimension-by-level table per round kind."""
+        here = env.page.file.src_uri
+        return rubric_markdown(practice_data().rubric, lambda html: context.stash(here, html))
+
+    def mock_loop(loop_id: str) -> str:
+        """A mock loop from data/loops/<loop_id>.yml: loop mode, its five rounds, the scorecards, the history."""
+        loops = practice_data().loops
+        if loop_id not in loops:
+            raise _unknown(env.page, "mock_loop", loop_id, loops)
+        item = loops[loop_id]
+        broken = reference_problems(item, context.project.root, item.path.relative_to(context.project.root).as_posix())
+        if broken:
+            raise ContentError("; ".join(broken))
+        here = env.page.file.src_uri
+        body = loop_markdown(
+            loops[loop_id].model,
+            practice_data().rubric,
+            lambda html: context.stash(here, html),
+            practice_link("rubric"),
+            lambda page: get_relative_url(page, here),
+        )
+        return f"{body}\n## Your history {{#history}}\n\n{loop_history()}"
+
+    def loop_history() -> str:
+        """The self-score history: one table per round kind, a row per rubric dimension, filled by loop-mode.js."""
+        practice = practice_data()
+        titles = {loop_id: item.model.title for loop_id, item in practice.loops.items()}
+        return context.stash(env.page.file.src_uri, render_history(practice.rubric, titles))
+
+    def loop_index() -> str:
+        """Every mock loop, linked to the page that runs it."""
+        holders = pages_calling("mock_loop")
+        unplaced = len(context.placements.pages)
+        loops = sorted(
+            (item.model for item in practice_data().loops.values()),
+            key=lambda loop: (holders[loop.id].order if loop.id in holders else unplaced, loop.title),
+        )
+        return loop_index_markdown(loops, {loop.id: practice_link("mock_loop", loop.id, source=True) for loop in loops})
+
     for function in (
         quiz,
         simulator,
@@ -201,6 +268,10 @@ def define_env(env) -> None:
         handbook_map,
         handbook_overview,
         downloads_table,
+        rubric,
+        mock_loop,
+        loop_history,
+        loop_index,
     ):
         env.macro(_reporting(env, function), function.__name__)
     for table in table_macros():

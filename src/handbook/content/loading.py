@@ -201,6 +201,7 @@ class HandbookData:
     latency: LatencyNumbers
     estimates: EstimationExamples
     problem_set: ProblemSet | None = None  # the coding problems (data/problems.yml)
+    practice: Any = None  # practice_loading.PracticeData: the level rubric and the mock loops
 
     @property
     def question_count(self) -> int:
@@ -240,6 +241,13 @@ def load_data(root: Path) -> HandbookData:
             problem_set = load_problems(root)
         except DataError as exc:
             problems += exc.problems
+    from .practice_loading import load_practice  # here: practice_loading imports this module's load_file
+
+    practice = None
+    try:
+        practice = load_practice(root)
+    except DataError as exc:
+        problems += exc.problems
     if problems:
         raise DataError(problems)
     return HandbookData(
@@ -247,7 +255,8 @@ def load_data(root: Path) -> HandbookData:
         loaded["checklists"],
         tables["latency-numbers"],
         tables["estimation-examples"],
-        problem_set,
+        problem_set=problem_set,
+        practice=practice,
     )
 
 
