@@ -21,7 +21,7 @@ with Diagram(TITLE, direction="LR"):
     api = Server("job API")
     with Cluster("control"):
         leases = Etcd("partition\nleases")
-        scheduler = Server("schedulers\n(1 per partition)")
+        scheduler = Server("schedulers\n(own partitions)")
     store = PostgreSQL("jobs + runs\n(sharded by job_id)")
     queue = Rabbitmq("run queue")
     workers = Server("workers")
