@@ -20,7 +20,7 @@ with Diagram(TITLE, direction="LR"):
     clients = Users("job owners")
     api = Server("job API")
     with Cluster("control"):
-        leases = Etcd("partition\nleases")
+        leases = Etcd("leases")
         scheduler = Server("schedulers\n(own partitions)")
     store = PostgreSQL("jobs + runs\n(sharded by job_id)")
     queue = Rabbitmq("run queue")
@@ -29,7 +29,7 @@ with Diagram(TITLE, direction="LR"):
     clients >> Edge(label="1. create job") >> api
     api >> Edge(label="2. insert job") >> store
     scheduler >> Edge(label="hold lease", style="dotted") >> leases
-    scheduler >> Edge(label="3. due jobs,\ninsert run") >> store
+    scheduler >> Edge(label="3. insert runs") >> store
     scheduler >> Edge(label="4. enqueue run") >> queue
     queue >> Edge(label="5. deliver") >> workers
-    workers >> Edge(label="6. claim, heartbeat,\nfinish", color="#c0392b") >> store
+    workers >> Edge(label="6. claim,\nfinish", color="#c0392b") >> store

@@ -18,7 +18,7 @@ with Diagram(TITLE, direction="LR"):
     client = Client("client")
     lb = Haproxy("load balancer")
     coordinator = Server("any node:\ncoordinator")
-    with Cluster("key's preference list (N=3)"):
+    with Cluster("preference list (N=3):\ngossip, Merkle repair"):
         a = Server("replica A")
         b = Server("replica B")
         c = Server("replica C")
@@ -27,4 +27,3 @@ with Diagram(TITLE, direction="LR"):
     coordinator >> Edge(label="3. write or read", color="#c0392b") >> a
     coordinator >> Edge(color="#c0392b") >> b
     coordinator >> Edge(color="#c0392b") >> c
-    a >> Edge(label="gossip, Merkle\nanti-entropy", style="dotted") >> b
