@@ -8,8 +8,11 @@ from handbook.project import repository
 
 
 def main() -> int:
+    root = repository().root
     try:
-        data = load_data(repository().root)
+        data = load_data(root)
+        if data.problem_set:
+            data.problem_set.check_pages(root)  # this checkout has every page: check the problems' pages too
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1

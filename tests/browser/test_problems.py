@@ -12,6 +12,7 @@ from tests.conftest import ROOT
 pytestmark = pytest.mark.browser
 
 PROBLEM_SET = load_problems(ROOT)
+PROBLEM_SET.check_pages(ROOT)  # reads the teaching sections' titles
 
 
 def test_index_lists_every_problem_and_a_mark_persists_across_reload(page):

@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 from handbook.build.context import BuildContext, closest, context_of
 from handbook.build.gallery import gallery_markdown
 from handbook.content.practice_loading import reference_problems
-from handbook.errors import HandbookError
+from handbook.errors import DataError, HandbookError
 from handbook.figures.html import figure_html
 from handbook.rendering.checklists import render_checklist, render_checklist_index
 from handbook.rendering.downloads_page import render_downloads
@@ -131,6 +131,10 @@ def define_env(env) -> None:
     def _problem_set():
         if data.problem_set is None:
             raise ContentError(f"docs/{env.page.file.src_uri}: data/problems.yml is missing: restore it from git")
+        try:
+            data.problem_set.check_pages(context.project.root)
+        except DataError as exc:
+            raise ContentError("\n".join(exc.problems)) from None
         return data.problem_set
 
     def _link_from_here(target: str) -> str:

@@ -43,6 +43,20 @@ class ProblemSet(_Strict):
     # The heading each problem's `teaches` anchor names, read from the page by `load_problems` (not a field: the
     # page is the one source of the title).
     _section_titles: dict[str, str] = PrivateAttr(default_factory=dict)
+    # The checks against docs/ pages run when a page shows problems (`check_pages`), not when data loads: a
+    # project that builds only some pages (the tests' small projects) loads the file without its pages.
+    _where: object = PrivateAttr(default=None)
+    _checked: bool = PrivateAttr(default=False)
+
+    def check_pages(self, root: Path) -> None:
+        """Check every page, heading anchor, solution include and teaching link the file names, once; read the
+        teaching sections' titles. Raises DataError naming data/problems.yml's line and key."""
+        if self._checked:
+            return
+        problems = _page_problems(self, root, self._where or (lambda *loc: PROBLEMS_FILE))
+        if problems:
+            raise DataError(problems)
+        self._checked = True
 
     def section_title(self, problem: Problem) -> str:
         return self._section_titles.get(problem.id, "")
@@ -96,7 +110,7 @@ def _call(problem_id: str) -> re.Pattern:
 
 
 def load_problems(root: Path) -> ProblemSet:
-    """Load `data/problems.yml` and check every page, heading anchor, solution and teaching link it names."""
+    """Load `data/problems.yml` and check its ids and references; its pages are checked by `check_pages`."""
     from .loading import load_file  # loading.load_data calls this function: import at call time, not cyclic
 
     loaded = load_file(root / PROBLEMS_FILE, ProblemSet, PROBLEMS_FILE)
@@ -109,6 +123,12 @@ def load_problems(root: Path) -> ProblemSet:
     problems += _repeats_and_references(problem_set, where)
     if problems:
         raise DataError(problems)  # the checks below look problems' patterns up
+    problem_set._where = where
+    return problem_set
+
+
+def _page_problems(problem_set: ProblemSet, root: Path, where) -> list[str]:
+    problems = []
     for index, pattern in enumerate(problem_set.patterns):
         for key in ("page", "teaches"):
             if not (root / "docs" / getattr(pattern, key)).is_file():
@@ -159,6 +179,4 @@ def load_problems(root: Path) -> ProblemSet:
                 f"{where('problems', index, 'solution')}: problems[{index}].solution: {shown} does not include "
                 f'it: add --8<-- "{problem.solution}" in the reference-solution fold'
             )
-    if problems:
-        raise DataError(problems)
-    return problem_set
+    return problems

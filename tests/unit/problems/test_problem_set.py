@@ -18,6 +18,7 @@ from handbook.rendering.problems import MARKS, MINUTES, render_problem_header, r
 from tests.conftest import ROOT
 
 PROBLEM_SET = load_problems(ROOT)
+PROBLEM_SET.check_pages(ROOT)  # reads the teaching sections' titles
 SOLUTIONS = ROOT / "examples" / "python" / "problems"
 TESTS = Path(__file__).parent
 
@@ -31,7 +32,7 @@ def test_the_set_has_35_problems_across_six_patterns_graphs_trees_and_heaps_firs
 
 
 def test_the_build_loads_the_set_with_the_rest_of_the_data():
-    assert load_data(ROOT).problem_set == PROBLEM_SET
+    assert load_data(ROOT).problem_set.model_dump() == PROBLEM_SET.model_dump()
 
 
 def test_every_solution_exists_states_its_complexity_and_is_tested():
@@ -73,9 +74,18 @@ def project(tmp_path: Path) -> Path:
 
 
 def problems_for(root: Path) -> list[str]:
+    """What loading the file and then checking its pages (as the first page showing problems does) reports."""
     with pytest.raises(DataError) as caught:
-        load_problems(root)
+        load_problems(root).check_pages(root)
     return caught.value.problems
+
+
+def test_the_file_loads_without_its_pages_and_the_pages_are_checked_when_shown(tmp_path):
+    (tmp_path / "data").mkdir()
+    shutil.copy(ROOT / PROBLEMS_FILE, tmp_path / PROBLEMS_FILE)
+    problem_set = load_problems(tmp_path)  # a small project without the problem pages still loads its data
+    with pytest.raises(DataError, match=r"docs/practice/problems/graphs.md does not exist"):
+        problem_set.check_pages(tmp_path)
 
 
 def edit(path: Path, old: str, new: str) -> None:
