@@ -152,8 +152,30 @@ def _patch_diagrams(out_stem: str, rendered: list, layout: Layout) -> None:
 
     ids = itertools.count(1)
     diagrams.Node._rand_id = staticmethod(lambda: f"node{next(ids)}")  # uuid4 by default: output differs each run
-    original_init = diagrams.Diagram.__init__
-    size = str(layout.fontsize)
+    diagrams.Diagram.__init__ = _diagram_init(diagrams.Diagram.__init__, out_stem, rendered, layout)
+
+    def add_node(self, nodeid: str, label: str, **attrs) -> None:
+        label, attrs = node_attributes(label, attrs, layout)
+        self.dot.node(nodeid, label=label, **attrs)
+
+    def connect(self, node, node2, edge) -> None:
+        attrs = dict(edge.attrs)
+        for key in ("label", "xlabel"):
+            if attrs.get(key):
+                attrs[key] = wrap_label(attrs[key], layout.wrap)
+        self.dot.edge(node.nodeid, node2.nodeid, **attrs)
+
+    diagrams.Diagram.node = add_node
+    diagrams.Cluster.node = add_node
+    diagrams.Diagram.connect = connect
+    font = {"fontname": FONT, "fontsize": str(layout.fontsize)}
+    diagrams.Edge._default_edge_attrs = {**diagrams.Edge._default_edge_attrs, **font}
+    diagrams.Cluster._default_graph_attrs = {**diagrams.Cluster._default_graph_attrs, **font}
+
+
+def _diagram_init(original_init, out_stem: str, rendered: list, layout: Layout):
+    """`Diagram.__init__` drawing into `out_stem`.svg with the layout's fonts, spacing and direction; each
+    diagram made is added to `rendered`."""
 
     def init(
         self,
@@ -169,59 +191,28 @@ def _patch_diagrams(out_stem: str, rendered: list, layout: Layout) -> None:
         node_attr=None,
         edge_attr=None,
     ):
-        graph_attr = dict(graph_attr or {})
-        for key, default in (("nodesep", 0.6), ("ranksep", 0.75)):
-            graph_attr[key] = f"{float(graph_attr.get(key, default)) * layout.spacing:.2f}"
-        # The page shows the title as a caption, so the drawing carries no second copy of it.
-        graph_attr = {**graph_attr, "pad": "0.1", "fontname": FONT, "fontsize": size, "label": ""}
-        node_attr = {
-            **(node_attr or {}),
-            "fontname": FONT,
-            "fontsize": size,
-            "fixedsize": "false",
-            "width": "0",
-            "height": "0",
-        }
-        edge_attr = {**(edge_attr or {}), "fontname": FONT, "fontsize": size}
+        graph_attr, node_attr, edge_attr = _layout_attributes(layout, graph_attr, node_attr, edge_attr)
         if layout.direction and graph_attr.get("layout", "dot") == "dot":
             direction = layout.direction
-        original_init(
-            self,
-            name,
-            out_stem,
-            direction,
-            curvestyle,
-            "svg",
-            autolabel,
-            False,
-            strict,
-            graph_attr,
-            node_attr,
-            edge_attr,
-        )
+        attributes = (graph_attr, node_attr, edge_attr)
+        original_init(self, name, out_stem, direction, curvestyle, "svg", autolabel, False, strict, *attributes)
         rendered.append(self)
 
-    def add_node(self, nodeid: str, label: str, **attrs) -> None:
-        label, attrs = node_attributes(label, attrs, layout)
-        self.dot.node(nodeid, label=label, **attrs)
+    return init
 
-    def connect(self, node, node2, edge) -> None:
-        attrs = dict(edge.attrs)
-        for key in ("label", "xlabel"):
-            if attrs.get(key):
-                attrs[key] = wrap_label(attrs[key], layout.wrap)
-        self.dot.edge(node.nodeid, node2.nodeid, **attrs)
 
-    diagrams.Diagram.__init__ = init
-    diagrams.Diagram.node = add_node
-    diagrams.Cluster.node = add_node
-    diagrams.Diagram.connect = connect
-    diagrams.Edge._default_edge_attrs = {**diagrams.Edge._default_edge_attrs, "fontname": FONT, "fontsize": size}
-    diagrams.Cluster._default_graph_attrs = {
-        **diagrams.Cluster._default_graph_attrs,
-        "fontname": FONT,
-        "fontsize": size,
-    }
+def _layout_attributes(layout: Layout, graph_attr, node_attr, edge_attr) -> tuple[dict, dict, dict]:
+    """A script's graph, node and edge attributes with the layout's font and spacing."""
+    size = str(layout.fontsize)
+    graph_attr = dict(graph_attr or {})
+    for key, default in (("nodesep", 0.6), ("ranksep", 0.75)):
+        graph_attr[key] = f"{float(graph_attr.get(key, default)) * layout.spacing:.2f}"
+    # The page shows the title as a caption, so the drawing carries no second copy of it.
+    graph_attr = {**graph_attr, "pad": "0.1", "fontname": FONT, "fontsize": size, "label": ""}
+    node_fixed = {"fontname": FONT, "fontsize": size, "fixedsize": "false", "width": "0", "height": "0"}
+    node_attr = {**(node_attr or {}), **node_fixed}
+    edge_attr = {**(edge_attr or {}), "fontname": FONT, "fontsize": size}
+    return graph_attr, node_attr, edge_attr
 
 
 def _script_line(script: Path, exc: BaseException) -> str:
