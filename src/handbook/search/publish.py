@@ -22,7 +22,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from handbook.build.context import BuildContext
-from handbook.search import documents, index, stored, synonyms
+from handbook.search import index, stored, synonyms
 
 WORKER = "assets/javascripts/workers/handbook-search.js"
 INDEX_DIR = "search/index"
@@ -42,7 +42,7 @@ def skip_material_indexing(config) -> None:
 
 
 def collect(context: BuildContext, page_url: str, output: str) -> None:
-    context.search_docs[page_url] = documents.from_page(page_url, output)
+    context.search_docs[page_url] = stored.page_documents(page_url, output, context.project.cache("search"))
 
 
 def use_worker(output: str, where: str) -> str:
@@ -71,6 +71,7 @@ def publish(context: BuildContext, site_dir: Path) -> index.Index:
         raise PluginError(f"search synonyms: {exc}") from None
     docs = [doc for page in context.search_docs.values() for doc in page]
     built = stored.build(docs, groups, context.project.cache("search"))
+    stored.prune_pages(context.project.cache("search"))
     target = site_dir / INDEX_DIR
     shutil.rmtree(target, ignore_errors=True)  # pieces of the previous build (mkdocs serve keeps the folder)
     for path, data in built.files.items():
