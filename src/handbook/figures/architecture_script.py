@@ -8,9 +8,11 @@ Run as a file in its own process: each script draws with module-level state of t
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 import itertools
 import json
+import os
 import re
 import runpy
 import sys
@@ -18,7 +20,6 @@ import textwrap
 import traceback
 from dataclasses import dataclass, replace
 from pathlib import Path
-from xml.sax.saxutils import escape  # not `html`: this file runs beside handbook/figures/html.py
 
 FONT = "DejaVu Sans"  # installed with Graphviz by the Makefile; fixed so output does not depend on fontconfig
 _IMAGE = re.compile(
@@ -29,6 +30,16 @@ _IMAGE = re.compile(
 
 class FigureScriptError(Exception):
     pass
+
+
+def escape(text: str, entities: dict[str, str] | None = None) -> str:
+    """`&`, `<`, `>` (and `entities`) escaped, as xml.sax.saxutils.escape does. Not imported from there: it
+    imports urllib and http, a fifth of each run's start-up; nor from `html`, as this file runs beside
+    handbook/figures/html.py."""
+    text = text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    for character, entity in (entities or {}).items():
+        text = text.replace(character, entity)
+    return text
 
 
 ICON_PIXELS = 96  # icons are shown 34-40 CSS px wide: sharp at 2x; the package ships them at 256 px and more
@@ -45,6 +56,30 @@ def shrink_icon(data: bytes) -> tuple[bytes, int, int]:
     return out.getvalue(), image.width, image.height
 
 
+ICON_CACHE = "HANDBOOK_ICON_CACHE"  # a folder the build names (handbook/figures/architecture.py): icons shrunk once
+
+
+def cached_shrink_icon(data: bytes) -> tuple[bytes, int, int]:
+    """`shrink_icon(data)`, kept in the ICON_CACHE folder when the build names one: every figure of a build shows
+    the same few icons, in each of its layouts."""
+    folder = os.environ.get(ICON_CACHE)
+    if not folder:
+        return shrink_icon(data)
+    digest = hashlib.sha256(Path(__file__).read_bytes() + b"\0" + data).hexdigest()[:24]
+    try:
+        width, height = (int(v) for v in (Path(folder) / f"{digest}.size").read_text(encoding="ascii").split())
+        return (Path(folder) / f"{digest}.png").read_bytes(), width, height
+    except (OSError, ValueError):
+        pass
+    shrunk, width, height = shrink_icon(data)
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    for suffix, content in ((".png", shrunk), (".size", f"{width} {height}".encode())):  # the size marks it whole
+        partial = Path(folder) / f"{digest}.{os.getpid()}.tmp"
+        partial.write_bytes(content)
+        partial.replace(Path(folder) / f"{digest}{suffix}")
+    return shrunk, width, height
+
+
 def embed_icons(svg: str) -> str:
     """Replace icon file paths with one embedded symbol per distinct icon, reused by `<use>`."""
     symbols: dict[str, str] = {}
@@ -53,7 +88,7 @@ def embed_icons(svg: str) -> str:
     def replace(match: re.Match) -> str:
         path, width, height, x, y = match.groups()
         if path not in symbols:
-            data, w, h = shrink_icon(Path(path).read_bytes())
+            data, w, h = cached_shrink_icon(Path(path).read_bytes())
             symbol_id = f"icon-{len(symbols) + 1}"
             symbols[path] = symbol_id
             encoded = base64.b64encode(data).decode("ascii")
