@@ -5,12 +5,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from handbook.build import context
+from handbook.rendering import highlight_cache
 from handbook.site_policy.content_checks import check_page
 
 
 @event_priority(100)  # before mkdocs-macros registers the macros, which read the context
 def on_config(config):
-    context.start(config)
+    started = context.start(config)
+    highlight_cache.use_cache(config, started.project.cache("highlight"))
     context.forget_reported_messages()
     return config
 

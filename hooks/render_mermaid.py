@@ -1,5 +1,6 @@
-"""MkDocs hook: replace each ```mermaid block with its SVG, rendered at build time in one Chromium per build, and
-publish each numbered one as a file of its own for the figure gallery (`on_env`, once every page is rendered)."""
+"""MkDocs hook: replace each ```mermaid block with its SVG, rendered at build time in one Chromium per build
+(started on the pages' diagrams in `on_files`, so they render while the rest of the build runs), and publish
+each numbered one as a file of its own for the figure gallery (`on_env`, once every page is rendered)."""
 
 from mkdocs.plugins import event_priority
 
@@ -7,6 +8,14 @@ from handbook.build.context import context_of
 
 # Only for cleanup: `on_build_error` gets no config, and a failed build must not leave Chromium running.
 _started = []
+
+
+@event_priority(50)  # before the figures render: Chromium draws the diagrams meanwhile, on a thread of its own
+def on_files(files, config):
+    figures = context_of(config).mermaid
+    _started.append(figures)
+    figures.prefetch_pages(files)
+    return files
 
 
 def on_page_content(html, page, config, files):
@@ -27,7 +36,10 @@ def on_post_page(output, page, config):
 
 @event_priority(50)  # before the CSP hook reads the finished files
 def on_post_build(config):
-    context_of(config).mermaid.close()
+    figures = context_of(config).mermaid
+    figures.close()
+    if figures in _started:
+        _started.remove(figures)
 
 
 def on_build_error(error):

@@ -8,6 +8,11 @@ from handbook.build.context import context_of
 from handbook.search import publish
 
 
+def on_config(config):
+    publish.skip_material_indexing(config)
+    return config
+
+
 def on_post_page(output, page, config):
     publish.collect(context_of(config), page.url, output)
     return publish.use_worker(output, f"docs/{page.file.src_uri}")

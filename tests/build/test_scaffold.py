@@ -84,7 +84,9 @@ def test_a_new_page_builds_as_scaffolded(tmp_path):
     result = subprocess.run(
         [sys.executable, "scripts/build.py", "--site-dir", str(tmp_path / "site")],
         cwd=project,
-        env={**os.environ, "HANDBOOK_CACHE": str(ROOT / ".cache")},  # the session build's: only the new figure renders
+        # The session build's cache (HANDBOOK_CACHE when set, as the session build reads it): only the new figure
+        # renders. Always ROOT/.cache, it rendered every figure and diagram again where HANDBOOK_CACHE points elsewhere.
+        env={**os.environ, "HANDBOOK_CACHE": os.environ.get("HANDBOOK_CACHE", str(ROOT / ".cache"))},
         capture_output=True,
         text=True,
         check=False,

@@ -8,25 +8,42 @@ Nothing is written into `docs/`: the files are added to the build from the cache
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from handbook.build.context import BuildContext
 from handbook.errors import FigureError
 from handbook.figures import charts
-from handbook.figures.architecture import render_all
+from handbook.figures.architecture import Figure, render_all
 from handbook.figures.html import chart_site_path, narrow_site_path, place_charts, site_path
 from handbook.figures.material_palette import palettes, scheme_values
 from handbook.figures.scheme_files import material_variables, scheme_file
 
 
+def _render(project) -> tuple[list[Figure], list[Figure]]:
+    """The architecture figures and the charts, rendered side by side (no core waits for the slower batch);
+    every failing script of both is reported."""
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="figures") as pool:
+        figures = pool.submit(render_all, project.figure_scripts, project.cache("figures"), project.root)
+        folder = project.figure_scripts / charts.FOLDER
+        drawn = pool.submit(charts.render_all, folder, project.cache("charts"), project.root)
+    problems = [problem for job in (figures, drawn) if (error := job.exception()) for problem in _problems(error)]
+    if problems:
+        raise PluginError("figure rendering failed:\n" + "\n".join(problems))
+    return figures.result(), drawn.result()
+
+
+def _problems(error: BaseException) -> list[str]:
+    if isinstance(error, FigureError):
+        return error.problems
+    raise error
+
+
 def publish_figures(context: BuildContext, config, files) -> None:
     project = context.project
-    try:
-        figures = render_all(project.figure_scripts, project.cache("figures"), project.root)
-        drawn = charts.render_all(project.figure_scripts / charts.FOLDER, project.cache("charts"), project.root)
-    except FigureError as exc:
-        raise PluginError(f"figure rendering failed:\n{exc}") from None
+    figures, drawn = _render(project)
     clashes = sorted({f.name for f in figures} & {c.name for c in drawn})
     if clashes:
         raise PluginError(

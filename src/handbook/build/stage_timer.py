@@ -2,7 +2,9 @@
 
 `make bench` runs `python -m handbook.build.stage_timer --site-dir DIR` for a clean and a warm build; the
 table it prints names the stage of the next regression (macros, a hook, the search index, figures, Mermaid).
-The timers wrap MkDocs' own calls for the length of one build and are removed afterwards.
+Work inside a stage (Pygments inside Markdown) and work on other threads (Mermaid's Chromium, which renders
+while the figures and pages are built) are listed under the table, with how many times it ran: a warm build
+should show none of it. The timers wrap MkDocs' own calls for the length of one build and are removed afterwards.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-def _timed(function, totals: dict[str, float], stage: str):
-    """`function`, adding the seconds each call takes to `totals[stage]`."""
+def _timed(function, totals: dict[str, float], stage: str, counts: dict[str, int] | None = None):
+    """`function`, adding the seconds each call takes to `totals[stage]` (and 1 to `counts[stage]`)."""
 
     def timed(*args, **kwargs):
         started = time.perf_counter()
@@ -26,6 +28,8 @@ def _timed(function, totals: dict[str, float], stage: str):
             return function(*args, **kwargs)
         finally:
             totals[stage] += time.perf_counter() - started
+            if counts is not None:
+                counts[stage] += 1
 
     return timed
 
@@ -48,22 +52,49 @@ def _timed_run_event(totals: dict[str, float]):
     return run_event
 
 
+# What a hook's event does, where its name does not say.
+WHAT = {
+    "hooks/render_figures.py files": "figures: architecture and charts",
+    "hooks/render_mermaid.py files": "Mermaid: diagrams handed to its thread",
+    "hooks/render_mermaid.py page_content": "Mermaid: waiting for diagrams",
+    "hooks/search_index.py post_page": "search documents",
+    "hooks/search_index.py post_build": "search index",
+    "hooks/content_security_policy.py post_page": "CSP",
+    "hooks/build_context.py page_content": "page checks",
+    "hooks/study_exports.py nav": "Anki and flashcard decks",
+    "macros page_markdown": "macros",
+}
+# Work inside a stage above, or on a thread of its own: (module, class, method, label).
+INNER = [
+    ("pymdownx.highlight", "Highlight", "highlight", "Pygments: code blocks highlighted (not from the cache)"),
+    ("handbook.figures.mermaid", "MermaidRenderer", "_render_in_browser", "Mermaid: diagrams drawn in Chromium"),
+]
+
+
 @contextmanager
-def timed_stages() -> Iterator[dict[str, float]]:
-    """Seconds spent per stage while the block runs: `<plugin or hook> <event>`, `Markdown`, `templates`."""
+def timed_stages(counts: dict[str, int] | None = None) -> Iterator[dict[str, float]]:
+    """Seconds spent per stage while the block runs: `<plugin or hook> <event>`, `Markdown`, `templates`, and
+    the INNER work (how many calls of each go to `counts`)."""
+    import importlib
+
     from mkdocs.commands import build as build_command
     from mkdocs.plugins import PluginCollection
     from mkdocs.structure.pages import Page
 
     totals: dict[str, float] = defaultdict(float)
-    originals = PluginCollection.run_event, Page.render, build_command._build_template
-    PluginCollection.run_event = _timed_run_event(totals)
-    Page.render = _timed(originals[1], totals, "Markdown")
-    build_command._build_template = _timed(originals[2], totals, "templates")
+    counts = counts if counts is not None else defaultdict(int)
+    patched = [(PluginCollection, "run_event", _timed_run_event(totals))]
+    patched += [(Page, "render", "Markdown"), (build_command, "_build_template", "templates")]
+    for module, owner, name, label in INNER:
+        patched.append((getattr(importlib.import_module(module), owner), name, label))
+    originals = [(owner, name, getattr(owner, name)) for owner, name, _ in patched]
+    for (owner, name, original), (_, _, how) in zip(originals, patched, strict=True):
+        setattr(owner, name, _timed(original, totals, how, counts) if isinstance(how, str) else how)
     try:
         yield totals
     finally:
-        PluginCollection.run_event, Page.render, build_command._build_template = originals
+        for owner, name, original in originals:
+            setattr(owner, name, original)
 
 
 def _label(origin: str) -> str:
@@ -71,28 +102,38 @@ def _label(origin: str) -> str:
     return origin.removeprefix("material/")
 
 
-def build_with_stages(root: Path, site_dir: Path) -> tuple[float, int, dict[str, float]]:
-    """Build `root` strictly into `site_dir`; return (seconds, pages, seconds per stage)."""
+def build_with_stages(root: Path, site_dir: Path) -> tuple[float, int, dict[str, float], dict[str, int]]:
+    """Build `root` strictly into `site_dir`; return (seconds, pages, seconds per stage, calls per INNER stage)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     config = load_config(config_file=str(root / "mkdocs.yml"), strict=True, site_dir=str(site_dir))
-    with timed_stages() as stages:
+    counts: dict[str, int] = defaultdict(int)
+    with timed_stages(counts) as stages:
         started = time.perf_counter()
         build(config)
         seconds = time.perf_counter() - started
     pages = sum(1 for _ in site_dir.rglob("index.html"))
-    return seconds, pages, dict(stages)
+    return seconds, pages, dict(stages), dict(counts)
 
 
-def report(seconds: float, pages: int, stages: dict[str, float], top: int = 14) -> str:
+def report(seconds: float, pages: int, stages: dict[str, float], counts: dict[str, int] | None = None) -> str:
+    """The table: each stage's seconds and share, largest first; then MkDocs' own work (the rest: reading,
+    navigation, page templates, writing files), then the INNER work with its number of calls."""
+    inner = {label for *_, label in INNER}
     lines = [f"{seconds:6.2f} s for {pages} pages ({seconds / pages:.3f} s a page); where the time went:"]
-    for name, spent in sorted(stages.items(), key=lambda item: item[1], reverse=True)[:top]:
-        if spent >= 0.01:
-            lines.append(f"  {spent:6.2f} s  {spent / seconds:4.0%}  {name}")
-    # Events nest (the build's own work runs between them), so the rest is MkDocs reading and writing files.
+    outer = {name: spent for name, spent in stages.items() if name not in inner}
+    for name, spent in sorted(outer.items(), key=lambda item: item[1], reverse=True):
+        if spent >= 0.005:
+            what = f" ({WHAT[name]})" if name in WHAT else ""
+            lines.append(f"  {spent:6.2f} s  {spent / seconds:4.0%}  {name}{what}")
+    rest = seconds - sum(outer.values())  # events do not nest, so the rest is MkDocs' own work
+    lines.append(f"  {rest:6.2f} s  {rest / seconds:4.0%}  MkDocs itself (files, nav, page templates, writing)")
+    for label in sorted(inner):
+        calls = (counts or {}).get(label, 0)
+        lines.append(f"  {stages.get(label, 0.0):6.2f} s in {calls:4d} calls  {label}")
     return "\n".join(lines)
 
 
@@ -101,8 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-dir", type=Path, required=True)
     parser.add_argument("--root", type=Path, default=Path.cwd())
     args = parser.parse_args(argv)
-    seconds, pages, stages = build_with_stages(args.root.resolve(), args.site_dir.resolve())
-    print(report(seconds, pages, stages))
+    seconds, pages, stages, counts = build_with_stages(args.root.resolve(), args.site_dir.resolve())
+    print(report(seconds, pages, stages, counts))
     print(f"BENCH seconds={seconds:.3f} pages={pages}")
     return 0
 

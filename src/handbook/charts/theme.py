@@ -47,48 +47,51 @@ BLUE, ORANGE, GREEN, PURPLE = BY_ROLE["blue"], BY_ROLE["orange"], BY_ROLE["green
 SERIES = (BLUE, ORANGE, GREEN, PURPLE)
 
 
+# matplotlib settings for every chart, but the colour cycle (rc_params adds it: cycler is imported with matplotlib).
+_SETTINGS = {
+    "figure.dpi": 72,  # 1 pt = 1 SVG unit = 1 CSS px as shown at WIDTH
+    "savefig.dpi": 72,
+    "figure.facecolor": "none",  # the page's background shows through, in both schemes
+    "savefig.facecolor": "none",
+    "axes.facecolor": "none",
+    "figure.constrained_layout.use": True,
+    "font.family": [FONT],
+    "font.size": SMALL,
+    "axes.labelsize": NORMAL,
+    "axes.titlesize": NORMAL,
+    "legend.fontsize": SMALL,
+    "xtick.labelsize": SMALL,
+    "ytick.labelsize": SMALL,
+    "text.color": FG,
+    "axes.labelcolor": FG,
+    "axes.edgecolor": MUTED,
+    "xtick.color": MUTED,
+    "ytick.color": MUTED,
+    "xtick.labelcolor": FG,
+    "ytick.labelcolor": FG,
+    "axes.grid": True,
+    "grid.color": GRID,
+    "grid.linewidth": 0.8,
+    "axes.axisbelow": True,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "lines.linewidth": 2,
+    "legend.frameon": True,
+    "legend.facecolor": BG,
+    "legend.edgecolor": GRID,
+    "legend.framealpha": 0.9,
+    "patch.edgecolor": BG,
+    "svg.fonttype": "none",  # text stays text: small, selectable, crisp at any zoom
+    "svg.image_inline": True,
+    "path.simplify": True,
+}
+
+
 def rc_params() -> dict:
     """matplotlib settings for every chart (the runner applies them before the script runs)."""
     from cycler import cycler
 
-    return {
-        "figure.dpi": 72,  # 1 pt = 1 SVG unit = 1 CSS px as shown at WIDTH
-        "savefig.dpi": 72,
-        "figure.facecolor": "none",  # the page's background shows through, in both schemes
-        "savefig.facecolor": "none",
-        "axes.facecolor": "none",
-        "figure.constrained_layout.use": True,
-        "font.family": [FONT],
-        "font.size": SMALL,
-        "axes.labelsize": NORMAL,
-        "axes.titlesize": NORMAL,
-        "legend.fontsize": SMALL,
-        "xtick.labelsize": SMALL,
-        "ytick.labelsize": SMALL,
-        "text.color": FG,
-        "axes.labelcolor": FG,
-        "axes.edgecolor": MUTED,
-        "xtick.color": MUTED,
-        "ytick.color": MUTED,
-        "xtick.labelcolor": FG,
-        "ytick.labelcolor": FG,
-        "axes.grid": True,
-        "grid.color": GRID,
-        "grid.linewidth": 0.8,
-        "axes.axisbelow": True,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "axes.prop_cycle": cycler(color=list(SERIES)),
-        "lines.linewidth": 2,
-        "legend.frameon": True,
-        "legend.facecolor": BG,
-        "legend.edgecolor": GRID,
-        "legend.framealpha": 0.9,
-        "patch.edgecolor": BG,
-        "svg.fonttype": "none",  # text stays text: small, selectable, crisp at any zoom
-        "svg.image_inline": True,
-        "path.simplify": True,
-    }
+    return {**_SETTINGS, "axes.prop_cycle": cycler(color=list(SERIES))}
 
 
 def figure(height: int = 300, width: int = WIDTH):

@@ -22,6 +22,7 @@ from importlib import metadata
 from pathlib import Path
 
 from handbook.errors import FigureError
+from handbook.figures.architecture_script import ICON_CACHE
 from handbook.figures.architecture_theme import themed
 from handbook.figures.batch import render_each
 
@@ -128,6 +129,7 @@ def _run(script: Path, work: Path, display: str, variant: str, direction: str) -
     result = subprocess.run(
         [sys.executable, str(RUNNER), str(script.resolve()), f"{out}.svg", f"{out}.json", display, variant, direction],
         cwd=work,
+        env={**os.environ, ICON_CACHE: str(work.parent / "icons")},  # beside the figures: shrunk once for all
         capture_output=True,
         text=True,
         check=False,

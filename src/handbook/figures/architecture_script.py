@@ -8,9 +8,11 @@ Run as a file in its own process: each script draws with module-level state of t
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 import itertools
 import json
+import os
 import re
 import runpy
 import sys
@@ -18,7 +20,6 @@ import textwrap
 import traceback
 from dataclasses import dataclass, replace
 from pathlib import Path
-from xml.sax.saxutils import escape  # not `html`: this file runs beside handbook/figures/html.py
 
 FONT = "DejaVu Sans"  # installed with Graphviz by the Makefile; fixed so output does not depend on fontconfig
 _IMAGE = re.compile(
@@ -29,6 +30,16 @@ _IMAGE = re.compile(
 
 class FigureScriptError(Exception):
     pass
+
+
+def escape(text: str, entities: dict[str, str] | None = None) -> str:
+    """`&`, `<`, `>` (and `entities`) escaped, as xml.sax.saxutils.escape does. Not imported from there: it
+    imports urllib and http, a fifth of each run's start-up; nor from `html`, as this file runs beside
+    handbook/figures/html.py."""
+    text = text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    for character, entity in (entities or {}).items():
+        text = text.replace(character, entity)
+    return text
 
 
 ICON_PIXELS = 96  # icons are shown 34-40 CSS px wide: sharp at 2x; the package ships them at 256 px and more
@@ -45,6 +56,30 @@ def shrink_icon(data: bytes) -> tuple[bytes, int, int]:
     return out.getvalue(), image.width, image.height
 
 
+ICON_CACHE = "HANDBOOK_ICON_CACHE"  # a folder the build names (handbook/figures/architecture.py): icons shrunk once
+
+
+def cached_shrink_icon(data: bytes) -> tuple[bytes, int, int]:
+    """`shrink_icon(data)`, kept in the ICON_CACHE folder when the build names one: every figure of a build shows
+    the same few icons, in each of its layouts."""
+    folder = os.environ.get(ICON_CACHE)
+    if not folder:
+        return shrink_icon(data)
+    digest = hashlib.sha256(Path(__file__).read_bytes() + b"\0" + data).hexdigest()[:24]
+    try:
+        width, height = (int(v) for v in (Path(folder) / f"{digest}.size").read_text(encoding="ascii").split())
+        return (Path(folder) / f"{digest}.png").read_bytes(), width, height
+    except (OSError, ValueError):
+        pass
+    shrunk, width, height = shrink_icon(data)
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    for suffix, content in ((".png", shrunk), (".size", f"{width} {height}".encode())):  # the size marks it whole
+        partial = Path(folder) / f"{digest}.{os.getpid()}.tmp"
+        partial.write_bytes(content)
+        partial.replace(Path(folder) / f"{digest}{suffix}")
+    return shrunk, width, height
+
+
 def embed_icons(svg: str) -> str:
     """Replace icon file paths with one embedded symbol per distinct icon, reused by `<use>`."""
     symbols: dict[str, str] = {}
@@ -53,7 +88,7 @@ def embed_icons(svg: str) -> str:
     def replace(match: re.Match) -> str:
         path, width, height, x, y = match.groups()
         if path not in symbols:
-            data, w, h = shrink_icon(Path(path).read_bytes())
+            data, w, h = cached_shrink_icon(Path(path).read_bytes())
             symbol_id = f"icon-{len(symbols) + 1}"
             symbols[path] = symbol_id
             encoded = base64.b64encode(data).decode("ascii")
@@ -152,8 +187,30 @@ def _patch_diagrams(out_stem: str, rendered: list, layout: Layout) -> None:
 
     ids = itertools.count(1)
     diagrams.Node._rand_id = staticmethod(lambda: f"node{next(ids)}")  # uuid4 by default: output differs each run
-    original_init = diagrams.Diagram.__init__
-    size = str(layout.fontsize)
+    diagrams.Diagram.__init__ = _diagram_init(diagrams.Diagram.__init__, out_stem, rendered, layout)
+
+    def add_node(self, nodeid: str, label: str, **attrs) -> None:
+        label, attrs = node_attributes(label, attrs, layout)
+        self.dot.node(nodeid, label=label, **attrs)
+
+    def connect(self, node, node2, edge) -> None:
+        attrs = dict(edge.attrs)
+        for key in ("label", "xlabel"):
+            if attrs.get(key):
+                attrs[key] = wrap_label(attrs[key], layout.wrap)
+        self.dot.edge(node.nodeid, node2.nodeid, **attrs)
+
+    diagrams.Diagram.node = add_node
+    diagrams.Cluster.node = add_node
+    diagrams.Diagram.connect = connect
+    font = {"fontname": FONT, "fontsize": str(layout.fontsize)}
+    diagrams.Edge._default_edge_attrs = {**diagrams.Edge._default_edge_attrs, **font}
+    diagrams.Cluster._default_graph_attrs = {**diagrams.Cluster._default_graph_attrs, **font}
+
+
+def _diagram_init(original_init, out_stem: str, rendered: list, layout: Layout):
+    """`Diagram.__init__` drawing into `out_stem`.svg with the layout's fonts, spacing and direction; each
+    diagram made is added to `rendered`."""
 
     def init(
         self,
@@ -169,59 +226,28 @@ def _patch_diagrams(out_stem: str, rendered: list, layout: Layout) -> None:
         node_attr=None,
         edge_attr=None,
     ):
-        graph_attr = dict(graph_attr or {})
-        for key, default in (("nodesep", 0.6), ("ranksep", 0.75)):
-            graph_attr[key] = f"{float(graph_attr.get(key, default)) * layout.spacing:.2f}"
-        # The page shows the title as a caption, so the drawing carries no second copy of it.
-        graph_attr = {**graph_attr, "pad": "0.1", "fontname": FONT, "fontsize": size, "label": ""}
-        node_attr = {
-            **(node_attr or {}),
-            "fontname": FONT,
-            "fontsize": size,
-            "fixedsize": "false",
-            "width": "0",
-            "height": "0",
-        }
-        edge_attr = {**(edge_attr or {}), "fontname": FONT, "fontsize": size}
+        graph_attr, node_attr, edge_attr = _layout_attributes(layout, graph_attr, node_attr, edge_attr)
         if layout.direction and graph_attr.get("layout", "dot") == "dot":
             direction = layout.direction
-        original_init(
-            self,
-            name,
-            out_stem,
-            direction,
-            curvestyle,
-            "svg",
-            autolabel,
-            False,
-            strict,
-            graph_attr,
-            node_attr,
-            edge_attr,
-        )
+        attributes = (graph_attr, node_attr, edge_attr)
+        original_init(self, name, out_stem, direction, curvestyle, "svg", autolabel, False, strict, *attributes)
         rendered.append(self)
 
-    def add_node(self, nodeid: str, label: str, **attrs) -> None:
-        label, attrs = node_attributes(label, attrs, layout)
-        self.dot.node(nodeid, label=label, **attrs)
+    return init
 
-    def connect(self, node, node2, edge) -> None:
-        attrs = dict(edge.attrs)
-        for key in ("label", "xlabel"):
-            if attrs.get(key):
-                attrs[key] = wrap_label(attrs[key], layout.wrap)
-        self.dot.edge(node.nodeid, node2.nodeid, **attrs)
 
-    diagrams.Diagram.__init__ = init
-    diagrams.Diagram.node = add_node
-    diagrams.Cluster.node = add_node
-    diagrams.Diagram.connect = connect
-    diagrams.Edge._default_edge_attrs = {**diagrams.Edge._default_edge_attrs, "fontname": FONT, "fontsize": size}
-    diagrams.Cluster._default_graph_attrs = {
-        **diagrams.Cluster._default_graph_attrs,
-        "fontname": FONT,
-        "fontsize": size,
-    }
+def _layout_attributes(layout: Layout, graph_attr, node_attr, edge_attr) -> tuple[dict, dict, dict]:
+    """A script's graph, node and edge attributes with the layout's font and spacing."""
+    size = str(layout.fontsize)
+    graph_attr = dict(graph_attr or {})
+    for key, default in (("nodesep", 0.6), ("ranksep", 0.75)):
+        graph_attr[key] = f"{float(graph_attr.get(key, default)) * layout.spacing:.2f}"
+    # The page shows the title as a caption, so the drawing carries no second copy of it.
+    graph_attr = {**graph_attr, "pad": "0.1", "fontname": FONT, "fontsize": size, "label": ""}
+    node_fixed = {"fontname": FONT, "fontsize": size, "fixedsize": "false", "width": "0", "height": "0"}
+    node_attr = {**(node_attr or {}), **node_fixed}
+    edge_attr = {**(edge_attr or {}), "fontname": FONT, "fontsize": size}
+    return graph_attr, node_attr, edge_attr
 
 
 def _script_line(script: Path, exc: BaseException) -> str:

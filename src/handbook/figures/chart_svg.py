@@ -73,53 +73,67 @@ def _declarations(style: str, used: set[str]) -> list[str]:
 def inline_svg(svg: str, name: str, alt: str) -> tuple[str, int, int]:
     """The page-ready SVG of chart `name`, and its width and height in CSS px."""
     svg = _MPL_STYLE.sub("", _METADATA.sub("", _PROLOG.sub("", svg, count=1)))
-    scope = f"chart-{name}"
-    referenced = list(dict.fromkeys(_REFERENCE.findall(svg)))
-    renamed = {old: f"{scope}-{n}" for n, old in enumerate(referenced, 1)}
-    classes: dict[str, str] = {}
-    used: set[str] = set()
-    size = {}
+    tags = _Tags(f"chart-{name}", alt, list(dict.fromkeys(_REFERENCE.findall(svg))))
+    body = re.sub(r">\s+<", "><", _TAG.sub(tags.rewrite, svg)).strip()
+    style = _style_element(tags.scope, tags.classes, tags.used)
+    body = re.sub(r"(<svg\b[^>]*>)", lambda m: m.group(1) + style, body, count=1)
+    return body, tags.size["width"], tags.size["height"]
 
-    def tag(found: re.Match) -> str:
+
+class _Tags:
+    """Rewrites each tag of one chart: style attributes become classes (`classes`: rule -> class, with the theme
+    colours they use in `used`), referenced ids are renamed after the chart, geometry is rounded."""
+
+    def __init__(self, scope: str, alt: str, referenced: list[str]) -> None:
+        self.scope, self.alt = scope, alt
+        self.renamed = {old: f"{scope}-{n}" for n, old in enumerate(referenced, 1)}
+        self.classes: dict[str, str] = {}
+        self.used: set[str] = set()
+        self.size: dict[str, int] = {}
+
+    def rewrite(self, found: re.Match) -> str:
         element, attributes, close = found.group(1), found.group(2), found.group(3)
-        out = []
-        for key, value in _ATTRIBUTE.findall(attributes):
-            if key == "style":
-                body = ";".join(_declarations(html.unescape(value), used))
-                if body:
-                    out.append(("class", classes.setdefault(body, f"hb-c{len(classes)}")))
-            elif key == "id":
-                if value in renamed:
-                    out.append((key, renamed[value]))
-            elif key in ("xlink:href", "href") and value.startswith("#"):
-                out.append((key, "#" + renamed[value[1:]]))
-            elif key == "clip-path":
-                out.append((key, _REFERENCE.sub(lambda m: m.group(0).replace(m.group(1), renamed[m.group(1)]), value)))
-            elif key == "transform" and _NO_ROTATION.fullmatch(value):
-                continue  # matplotlib writes rotate(-0 x y) on every label
-            elif element == "svg" and key in ("width", "height", "version"):
-                continue
-            elif element == "svg" and key == "viewBox":
-                _, _, width, height = (float(v) for v in value.split())
-                size.update(width=round(width), height=round(height))
-                out.append((key, f"0 0 {size['width']} {size['height']}"))
-            else:
-                out.append((key, _round(value) if key in _GEOMETRY else value))
+        out = [pair for key, value in _ATTRIBUTE.findall(attributes) for pair in self._attribute(element, key, value)]
         if element == "svg":
-            out = [
-                ("id", scope),
-                ("class", "hb-chart__svg"),
-                ("role", "img"),
-                ("aria-label", html.escape(alt)),
-                ("width", str(size["width"])),
-                ("height", str(size["height"])),
-                *out,
-            ]
+            out = [*self._root(), *out]
         text = "".join(f' {key}="{value}"' for key, value in out)
         return f"<{element}{text}{close}>"
 
-    body = _TAG.sub(tag, svg)
-    body = re.sub(r">\s+<", "><", body).strip()
+    def _attribute(self, element: str, key: str, value: str) -> list[tuple[str, str]]:
+        """What one attribute becomes: nothing, or (name, value) pairs."""
+        if key == "style":
+            body = ";".join(_declarations(html.unescape(value), self.used))
+            return [("class", self.classes.setdefault(body, f"hb-c{len(self.classes)}"))] if body else []
+        if key == "id":
+            return [(key, self.renamed[value])] if value in self.renamed else []
+        if key in ("xlink:href", "href") and value.startswith("#"):
+            return [(key, "#" + self.renamed[value[1:]])]
+        if key == "clip-path":
+            return [(key, _REFERENCE.sub(lambda m: m.group(0).replace(m.group(1), self.renamed[m.group(1)]), value))]
+        if key == "transform" and _NO_ROTATION.fullmatch(value):
+            return []  # matplotlib writes rotate(-0 x y) on every label
+        if element == "svg" and key in ("width", "height", "version"):
+            return []
+        if element == "svg" and key == "viewBox":
+            _, _, width, height = (float(v) for v in value.split())
+            self.size.update(width=round(width), height=round(height))
+            return [(key, f"0 0 {self.size['width']} {self.size['height']}")]
+        return [(key, _round(value) if key in _GEOMETRY else value)]
+
+    def _root(self) -> list[tuple[str, str]]:
+        """The <svg> element's own attributes, before the ones it keeps."""
+        return [
+            ("id", self.scope),
+            ("class", "hb-chart__svg"),
+            ("role", "img"),
+            ("aria-label", html.escape(self.alt)),
+            ("width", str(self.size["width"])),
+            ("height", str(self.size["height"])),
+        ]
+
+
+def _style_element(scope: str, classes: dict[str, str], used: set[str]) -> str:
+    """The chart's own <style>: its theme colours as variables (overridden in the slate scheme), its classes."""
     light = ";".join(f"--hb-{c.role}:{c.light}" for c in COLOURS if c.role in used)
     dark = ";".join(f"--hb-{c.role}:{c.dark}" for c in COLOURS if c.role in used and c.dark != c.light)
     rules = [
@@ -129,6 +143,4 @@ def inline_svg(svg: str, name: str, alt: str) -> tuple[str, int, int]:
     ]
     if dark:
         rules.insert(1, f"[data-md-color-scheme=slate] #{scope}{{{dark}}}")
-    style = "<style>" + "".join(rules).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</style>"
-    body = re.sub(r"(<svg\b[^>]*>)", lambda m: m.group(1) + style, body, count=1)
-    return body, size["width"], size["height"]
+    return "<style>" + "".join(rules).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</style>"

@@ -4,6 +4,11 @@ Rendering happens once per distinct diagram (cached by content). An invalid diag
 page, the line of the block and Mermaid's message. The SVG is placed only in the finished page
 (`place`), which keeps its markup and labels out of the search index and out of the other hooks' work.
 
+Chromium runs on a thread of its own: `prefetch` hands it every block of the pages' Markdown when the build
+starts, so diagrams render while the figures render and while Markdown is converted (on the other core), and a
+page finds its diagrams ready. A block the prefetch did not see (one a macro writes) is rendered on demand by
+the same thread and browser.
+
 Each numbered figure (a block inside `<figure id="figure-…">`) is also published as a file of its own, drawn
 light, and dark as `file.svg#dark` (handbook.figures.scheme_files), for the figure gallery: `publish_files`, once
 every page is rendered. The file is cached beside the SVG, keyed by it, the code that makes it and the palette.
@@ -16,6 +21,8 @@ import html
 import json
 import os
 import re
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,16 +69,57 @@ def _line_of(page, source: str) -> str:
     return f":{hits[0] - 1}" if hits else ""
 
 
+_FENCE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*mermaid[ \t]*\n(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$",
+    re.M | re.S,
+)
+
+
+def fenced_sources(markdown: str) -> list[str]:
+    """The source of each ```mermaid fence of a page's Markdown, as the page's HTML will carry it (the fence's
+    indentation removed, without the last line break)."""
+    found = []
+    for match in _FENCE.finditer(markdown):
+        indent = len(match["indent"])
+        lines = match["body"].splitlines(keepends=True)
+        found.append("".join(line[indent:] for line in lines).removesuffix("\n"))
+    return found
+
+
 class MermaidFigures:
-    """The Mermaid figures of one build: rendered in `render_page`, placed in `place`, Chromium closed in `close`."""
+    """The Mermaid figures of one build: rendered in `render_page` (ahead of time after `prefetch`), placed in
+    `place`, Chromium closed in `close`. Only the worker thread touches the renderer (Playwright's sync API
+    belongs to the thread that started it)."""
 
     def __init__(self, project: Project) -> None:
         self.project = project
         self._renderer: MermaidRenderer | None = None
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mermaid")
+        # source -> its page-ready SVG and that SVG's cached file, rendered in order of asking
+        self._svgs: dict[str, Future[tuple[str, Path]]] = {}
         self._pending: dict[str, list[str]] = {}  # page -> its rendered figures, until `place`
         # (page, figure id) -> its page-ready SVG's cached file, type and title
         self._numbered: dict[tuple[str, str], tuple[Path, str, str]] = {}
         self.files: dict[tuple[str, str], FigureFile] = {}  # (page, figure id) -> its file, once published
+        self._closed = False
+
+    def prefetch(self, sources: Iterable[str]) -> None:
+        """Start rendering these diagrams on the worker thread, in this order; `render_page` waits for each."""
+        for source in sources:
+            self._svg(source)
+
+    def prefetch_pages(self, files) -> None:
+        """`prefetch` every fenced diagram of the build's pages, in the order MkDocs converts them."""
+        for file in files.documentation_pages():
+            try:
+                self.prefetch(fenced_sources(file.content_string))
+            except (OSError, UnicodeDecodeError):
+                continue  # the build reports an unreadable page where it reads it (on_nav)
+
+    def _svg(self, source: str) -> Future[tuple[str, Path]]:
+        if source not in self._svgs:
+            self._svgs[source] = self._worker.submit(self._page_ready, source)
+        return self._svgs[source]
 
     def render_page(self, content: str, page) -> str:
         """Render (and so validate) every figure of a page's HTML now; leave a placeholder for each."""
@@ -82,7 +130,7 @@ class MermaidFigures:
         def replace(match: re.Match) -> str:
             source = html.unescape(match.group(1))
             try:
-                svg, cached = self._page_ready(source)
+                svg, cached = self._svg(source).result()
             except MermaidError as exc:
                 where = f"docs/{page.file.src_uri}{_line_of(page, source)}"
                 raise PluginError(f"{where}: the Mermaid figure does not render: {exc}") from None
@@ -147,8 +195,20 @@ class MermaidFigures:
         return output
 
     def close(self) -> None:
+        """Drop what is still queued, stop Chromium on its own thread, and end the thread (once: a failed build
+        may close again)."""
         self._pending.clear()
         self._numbered.clear()
+        if self._closed:
+            return
+        self._closed = True
+        for future in self._svgs.values():
+            future.cancel()
+        self._svgs.clear()
+        self._worker.submit(self._close_renderer).result()
+        self._worker.shutdown(wait=True)
+
+    def _close_renderer(self) -> None:
         if self._renderer is not None:
             self._renderer.close()
             self._renderer = None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import cache
 
 PAGE, SECTION, PRACTICE = "page", "section", "practice"
 
@@ -58,17 +59,23 @@ _EXCLUDED = re.compile(r'<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\s(?:data-search-exclude\
 def without_excluded(body: str) -> str:
     """The HTML without the elements marked `data-search-exclude` (the attribute Material's search honours:
     quiz answers, the flashcards' controls) and the checklists' progress counters, each up to its end tag."""
-    while match := _EXCLUDED.search(body):
-        tag = match.group(1)
-        tags = re.compile(rf"<(/?){tag}\b[^>]*>", re.I)
+    kept, position = [], 0
+    while match := _EXCLUDED.search(body, position):
         depth, end = 1, len(body)
-        for found in tags.finditer(body, match.end()):
+        for found in _tags_named(match.group(1)).finditer(body, match.end()):
             depth += -1 if found.group(1) else 1
             if depth == 0:
                 end = found.end()
                 break
-        body = body[: match.start()] + " " + body[end:]
-    return body
+        kept += [body[position : match.start()], " "]
+        position = end
+    return "".join(kept) + body[position:]
+
+
+@cache
+def _tags_named(tag: str) -> re.Pattern:
+    """Start and end tags of one element name (group 1 is "/" for an end tag)."""
+    return re.compile(rf"<(/?){tag}\b[^>]*>", re.I)
 
 
 def from_page(page_url: str, document: str) -> list[Doc]:

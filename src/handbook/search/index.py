@@ -91,67 +91,10 @@ def teaser(text: str) -> str:
 
 
 def build(docs: list[Doc], groups: list[Group]) -> Index:
-    concepts = _Concepts(groups)
-    counts: list[Counter] = []
-    lengths: list[float] = []
-    headings = Counter(doc.title.lower() for doc in docs if doc.kind == SECTION)
-    in_title: list[set[str]] = []
-    title_weights: list[float] = []
-    for doc in docs:
-        weight = TITLE_WEIGHT[doc.kind]
-        if doc.kind == SECTION and headings[doc.title.lower()] >= TEMPLATE_HEADING:
-            weight = TEMPLATE_WEIGHT  # "Trade-offs", "In the interview", "Back-of-the-envelope": where, not what
-        _, title_terms = _field_terms(doc.title, concepts)
-        text, text_terms = _field_terms(doc.text, concepts)
-        counts.append(Counter(text_terms))
-        in_title.append(set(title_terms))
-        title_weights.append(weight)
-        lengths.append(len(text))
-    total = len(docs)
-    average = sum(lengths) / max(total, 1)
-    frequency: Counter = Counter()
-    for number, count in enumerate(counts):
-        frequency.update(set(count) | in_title[number])
-
-    factors = [d.weight * SOURCE_SECTIONS.get(d.title.lower(), 1.0) for d in docs]
-    postings: dict[str, dict[int, float]] = defaultdict(dict)
-    for number, count in enumerate(counts):
-        norm = K1 * (1 - B + B * lengths[number] / max(average, 1))
-        for item in set(count) | in_title[number]:
-            idf = math.log(1 + (total - frequency[item] + 0.5) / (frequency[item] + 0.5))
-            tf = count.get(item, 0)
-            # BM25 of the text, plus a fixed share for a heading that has the term: a heading says what its
-            # section is about however often the text repeats a word.
-            text_part = tf * (K1 + 1) / (tf + norm)
-            title_part = title_weights[number] if item in in_title[number] else 0.0
-            postings[item][number] = factors[number] * idf * (text_part + title_part)
-
+    postings = _scores(docs, groups)
     pages = [number for number, doc in enumerate(docs) if doc.kind == PAGE]
     _boost_defining_pages(docs, pages, postings, [g for g in groups if g.glossary])
-
-    shards = max(1, math.ceil(sum(len(t) + 8 * len(p) for t, p in postings.items()) / SHARD_BYTES))
-    sharded: list[dict[str, list[int]]] = [{} for _ in range(shards)]
-    for item in sorted(postings):
-        flat, previous = [], 0
-        for number, score in sorted(postings[item].items()):  # doc numbers as gaps: smaller shards
-            flat += [number - previous, max(1, round(score * SCALE))]
-            previous = number
-        sharded[shard_of(item, shards)][item] = flat
-
-    files: dict[str, bytes] = {}
-    for number, shard in enumerate(sharded):
-        files[f"t/{number}.json"] = _json(shard)
-    starts = pages + [total]
-    for number, (start, end) in enumerate(zip(starts, starts[1:], strict=False)):
-        files[f"p/{number}.json"] = _json([[d.location, d.title, teaser(d.text)] for d in docs[start:end]])
-    # The words of the index by their first two letters, with how many documents have each: the worker
-    # completes a partly typed last word from them ("tok" -> "token").
-    vocabulary: dict[str, dict[str, int]] = defaultdict(dict)
-    for item, found in postings.items():
-        if len(item) >= 3 and " " not in item and not item.startswith("="):
-            vocabulary[item[:2]][item] = len(found)
-    for prefix in sorted(vocabulary):
-        files[f"v/{prefix}.json"] = _json(dict(sorted(vocabulary[prefix].items())))
+    files = {**_term_shards(postings), **_page_documents(docs, pages), **_vocabulary(postings)}
     phrases = [[group.concept, list(phrase)] for group in groups for phrase in group.phrases]
     digest = hashlib.sha256()
     for path in sorted(files):
@@ -162,9 +105,89 @@ def build(docs: list[Doc], groups: list[Group]) -> Index:
         prior = next((w for prefix, w in PRIORS.items() if docs[start].location.startswith(prefix)), 1.0)
         if prior != 1.0:
             priors[number] = prior
-    manifest = {"version": version, "shards": shards, "pages": starts, "priors": priors, "phrases": phrases}
-    files["manifest.json"] = _json(manifest)
-    return Index(files, total, len(postings), version)
+    shards = sum(1 for path in files if path.startswith("t/"))
+    manifest = {"version": version, "shards": shards, "pages": [*pages, len(docs)], "priors": priors}
+    files["manifest.json"] = _json({**manifest, "phrases": phrases})
+    return Index(files, len(docs), len(postings), version)
+
+
+@dataclass
+class _Fields:
+    """What one document is indexed under."""
+
+    counts: Counter  # term -> how often the text has it
+    title: set[str]  # the terms of its heading
+    length: int  # words in the text
+    title_weight: float  # what its heading adds to a term it has (TITLE_WEIGHT)
+    factor: float  # its document weight, times SOURCE_SECTIONS for a list of sources
+
+
+def _fields(docs: list[Doc], groups: list[Group]) -> list[_Fields]:
+    concepts = _Concepts(groups)
+    headings = Counter(doc.title.lower() for doc in docs if doc.kind == SECTION)
+    found = []
+    for doc in docs:
+        weight = TITLE_WEIGHT[doc.kind]
+        if doc.kind == SECTION and headings[doc.title.lower()] >= TEMPLATE_HEADING:
+            weight = TEMPLATE_WEIGHT  # "Trade-offs", "In the interview", "Back-of-the-envelope": where, not what
+        _, title_terms = _field_terms(doc.title, concepts)
+        text, text_terms = _field_terms(doc.text, concepts)
+        factor = doc.weight * SOURCE_SECTIONS.get(doc.title.lower(), 1.0)
+        found.append(_Fields(Counter(text_terms), set(title_terms), len(text), weight, factor))
+    return found
+
+
+def _scores(docs: list[Doc], groups: list[Group]) -> dict[str, dict[int, float]]:
+    """term -> {document number: score}: BM25 of the text, plus a fixed share for a heading that has the term
+    (a heading says what its section is about however often the text repeats a word)."""
+    fields = _fields(docs, groups)
+    total = len(docs)
+    average = sum(field.length for field in fields) / max(total, 1)
+    frequency: Counter = Counter()
+    for field in fields:
+        frequency.update(field.counts.keys() | field.title)
+    idf = {item: math.log(1 + (total - found + 0.5) / (found + 0.5)) for item, found in frequency.items()}
+    postings: dict[str, dict[int, float]] = defaultdict(dict)
+    for number, field in enumerate(fields):
+        norm = K1 * (1 - B + B * field.length / max(average, 1))
+        for item in field.counts.keys() | field.title:
+            tf = field.counts.get(item, 0)
+            text_part = tf * (K1 + 1) / (tf + norm)
+            title_part = field.title_weight if item in field.title else 0.0
+            postings[item][number] = field.factor * idf[item] * (text_part + title_part)
+    return postings
+
+
+def _term_shards(postings: dict[str, dict[int, float]]) -> dict[str, bytes]:
+    """`t/<n>.json` files: each term's postings as [doc gap, score, ...] (gaps make smaller shards)."""
+    shards = max(1, math.ceil(sum(len(t) + 8 * len(p) for t, p in postings.items()) / SHARD_BYTES))
+    sharded: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+    for item in sorted(postings):
+        flat, previous = [], 0
+        for number, score in sorted(postings[item].items()):
+            flat += [number - previous, max(1, round(score * SCALE))]
+            previous = number
+        sharded[shard_of(item, shards)][item] = flat
+    return {f"t/{number}.json": _json(shard) for number, shard in enumerate(sharded)}
+
+
+def _page_documents(docs: list[Doc], pages: list[int]) -> dict[str, bytes]:
+    """`p/<n>.json` files: the documents of page n, [location, title, teaser] each."""
+    starts = [*pages, len(docs)]
+    return {
+        f"p/{number}.json": _json([[d.location, d.title, teaser(d.text)] for d in docs[start:end]])
+        for number, (start, end) in enumerate(zip(starts, starts[1:], strict=False))
+    }
+
+
+def _vocabulary(postings: dict[str, dict[int, float]]) -> dict[str, bytes]:
+    """`v/<ab>.json` files: the words of the index by their first two letters, with how many documents have
+    each: the worker completes a partly typed last word from them ("tok" -> "token")."""
+    vocabulary: dict[str, dict[str, int]] = defaultdict(dict)
+    for item, found in postings.items():
+        if len(item) >= 3 and " " not in item and not item.startswith("="):
+            vocabulary[item[:2]][item] = len(found)
+    return {f"v/{prefix}.json": _json(dict(sorted(vocabulary[prefix].items()))) for prefix in sorted(vocabulary)}
 
 
 def _boost_defining_pages(docs, pages, postings, groups) -> None:

@@ -4,9 +4,11 @@ handbook's worker and index behind them.
 - Each page's sections, quiz questions, checklist items and figures are collected as it is written (`collect`).
 - Each page's Material config names the handbook's worker instead of Material's lunr worker (`use_worker`).
 - After the build, the collected pages, sections and practice material become the chunked index under
-  search/index/. Material's search plugin still writes search/search_index.json (every page fetches it for
-  the search config, which its highlighter reads): it is cut down to that config, so no page downloads the
-  whole index any more.
+  search/index/ (read from the build cache when nothing it is made from changed: stored.py). Material's search
+  plugin still writes search/search_index.json (every page fetches it for the search config, which its
+  highlighter reads): it is cut down to that config, so no page downloads the whole index any more.
+- Material's plugin no longer indexes pages at all (`skip_material_indexing`): its lunr sections were parsed
+  from every page only to be thrown away here.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from handbook.build.context import BuildContext
-from handbook.search import documents, index, synonyms
+from handbook.search import index, stored, synonyms
 
 WORKER = "assets/javascripts/workers/handbook-search.js"
 INDEX_DIR = "search/index"
@@ -28,8 +30,19 @@ MATERIAL_INDEX = "search/search_index.json"
 _MATERIAL_WORKER = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
 
 
+def skip_material_indexing(config) -> None:
+    """Unhook Material's search plugin from `on_page_context`, where it parses each page into lunr sections
+    (a second HTML parse of the whole site) for the index `publish` replaces. Its other events stay: it still
+    writes search_index.json with the search config, and the theme still shows the search box."""
+    plugin = config.plugins.get("material/search")
+    if plugin is None:
+        raise PluginError("mkdocs.yml: the handbook's search needs Material's search plugin (`- search` under plugins)")
+    events = config.plugins.events["page_context"]
+    events[:] = [method for method in events if getattr(method, "__self__", None) is not plugin]
+
+
 def collect(context: BuildContext, page_url: str, output: str) -> None:
-    context.search_docs[page_url] = documents.from_page(page_url, output)
+    context.search_docs[page_url] = stored.page_documents(page_url, output, context.project.cache("search"))
 
 
 def use_worker(output: str, where: str) -> str:
@@ -57,7 +70,8 @@ def publish(context: BuildContext, site_dir: Path) -> index.Index:
     except (OSError, ValueError) as exc:
         raise PluginError(f"search synonyms: {exc}") from None
     docs = [doc for page in context.search_docs.values() for doc in page]
-    built = index.build(docs, groups)
+    built = stored.build(docs, groups, context.project.cache("search"))
+    stored.prune_pages(context.project.cache("search"))
     target = site_dir / INDEX_DIR
     shutil.rmtree(target, ignore_errors=True)  # pieces of the previous build (mkdocs serve keeps the folder)
     for path, data in built.files.items():

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _ISE = re.compile(r"(?<=[^aeiou])is(e|es|ed|ing|ation|ations|er|ers|able)$")
@@ -48,7 +49,9 @@ WORDS = {  # irregular British forms and plurals the rules do not reach
 def fold(text: str) -> str:
     """Lower case without accents (Café -> cafe)."""
     text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
+    # Look each distinct character up once: a section has thousands of characters but few distinct ones.
+    marks = [ch for ch in set(text) if unicodedata.combining(ch)]
+    return text.translate(dict.fromkeys(map(ord, marks))) if marks else text
 
 
 def spell(word: str) -> str:
@@ -91,6 +94,7 @@ def stem(word: str) -> str:
     return word
 
 
+@cache  # a build looks up each of a few thousand distinct words about fifty times
 def term(word: str) -> str:
     """One word (already folded and split) as the index stores it."""
     return stem(spell(word))

@@ -19,6 +19,7 @@ import base64
 import hashlib
 import html
 import re
+from bisect import bisect_left
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -47,6 +48,7 @@ _SVG_OPEN = re.compile(r"<svg\b", re.I)
 _SVG_CLOSE = re.compile(r"</svg\s*>", re.I)
 _JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
 _ALIGN_STYLE = re.compile(r'<(td|th)((?:\s[^<>]*?)?)\sstyle="text-align: (left|right|center);"')
+_STYLE_EQUALS = re.compile(r"style\s*=")  # starts with a literal, so it is found fast
 _STYLE_ATTRIBUTE = re.compile(r"<([a-zA-Z][\w:-]*)\b[^<>]*?\sstyle\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.S)
 
 
@@ -55,15 +57,10 @@ def _sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-def _in_svg(document: str, position: int) -> bool:
-    """True inside an <svg>: there <style> is foreign content, so entities in its text are decoded first."""
-    return len(_SVG_OPEN.findall(document, 0, position)) > len(_SVG_CLOSE.findall(document, 0, position))
-
-
 def inline_hashes(document: str) -> dict[str, set[str]]:
     """SHA-256 sources for each executable inline <script> and each <style> element of an HTML document."""
     document = _META.sub("", document)
-    scripts, styles = set(), set()
+    scripts = set()
     for match in _SCRIPT.finditer(document):
         attributes = match.group(1)
         if re.search(r"\ssrc\s*=", attributes, re.I):
@@ -72,9 +69,14 @@ def inline_hashes(document: str) -> dict[str, set[str]]:
         if kind and kind.group(1).lower() not in _JS_TYPES:
             continue  # a data block (Material's __config JSON) is never run
         scripts.add(_sha256(match.group(2)))
+    # Inside an <svg>, <style> is foreign content: entities in its text are decoded before it is hashed.
+    opened = [match.start() for match in _SVG_OPEN.finditer(document)]
+    closed = [match.start() for match in _SVG_CLOSE.finditer(document)]
+    styles = set()
     for match in _STYLE.finditer(document):
         text = match.group(1)
-        styles.add(_sha256(html.unescape(text) if _in_svg(document, match.start()) else text))
+        in_svg = bisect_left(opened, match.start()) > bisect_left(closed, match.start())
+        styles.add(_sha256(html.unescape(text) if in_svg else text))
     return {"scripts": scripts, "styles": styles}
 
 
@@ -101,6 +103,8 @@ def with_policy(document: str, hashes: dict[str, set[str]]) -> str:
 
 
 def check_style_attributes(document: str, where: str) -> None:
+    if not _STYLE_EQUALS.search(document):
+        return  # no `style=` anywhere (every page so far): the full search below scans every tag
     visible = _STYLE.sub("", _SCRIPT.sub("", document))
     match = _STYLE_ATTRIBUTE.search(visible)
     if match:

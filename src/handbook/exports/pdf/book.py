@@ -71,6 +71,23 @@ def load_book(root: Path, checklist_ids: list[str]) -> Book:
     config, placements = load_placements(root)
     if not config["site_url"]:
         raise BookError(["mkdocs.yml: site_url is not set: set it, the PDFs link to the pages on the site"])
+    chapters, problems = _chapters(placements)
+    checklists = [chapter for chapter in chapters if chapter.checklist_id]
+    problems += _checklist_problems([chapter.checklist_id for chapter in checklists], checklist_ids)
+    if problems:
+        raise BookError(problems)
+    return Book(
+        site_name=config["site_name"],
+        description=" ".join((config["site_description"] or "").split()),
+        site_url=config["site_url"].rstrip("/") + "/",
+        copyright=config["copyright"] or "",
+        chapters=chapters,
+        checklists=checklists,
+    )
+
+
+def _chapters(placements) -> tuple[list[Chapter], list[str]]:
+    """A chapter for each page in the nav that is not left out (`pdf: false`), and the problems found."""
     chapters, problems = [], []
     for page in (page for page in placements.pages if page.in_nav):
         source = f"docs/{page.src_uri}"
@@ -90,27 +107,22 @@ def load_book(root: Path, checklist_ids: list[str]) -> Book:
                 checklist_id=_checklist_id(page.markdown, source),
             )
         )
-    checklists = [chapter for chapter in chapters if chapter.checklist_id]
-    printed = [chapter.checklist_id for chapter in checklists]
-    for missing in sorted(set(checklist_ids) - set(printed)):
-        problems.append(
-            f'data/checklists/{missing}.yml: no page in the nav (without `pdf: false`) calls checklist("{missing}"): '
-            "the checklists PDF must hold every checklist"
-        )
-    for extra in sorted(set(printed) - set(checklist_ids)):
-        problems.append(f"checklist {extra!r} is on a page but not in data/checklists/")
+    return chapters, problems
+
+
+def _checklist_problems(printed: list[str], checklist_ids: list[str]) -> list[str]:
+    """The checklists PDF holds every checklist of data/checklists/, each once."""
+    problems = [
+        f'data/checklists/{missing}.yml: no page in the nav (without `pdf: false`) calls checklist("{missing}"): '
+        "the checklists PDF must hold every checklist"
+        for missing in sorted(set(checklist_ids) - set(printed))
+    ]
+    problems += [
+        f"checklist {extra!r} is on a page but not in data/checklists/"
+        for extra in sorted(set(printed) - set(checklist_ids))
+    ]
     twice = sorted({cid for cid in printed if printed.count(cid) > 1})
-    problems += [f'checklist("{cid}") is on more than one page: print it once' for cid in twice]
-    if problems:
-        raise BookError(problems)
-    return Book(
-        site_name=config["site_name"],
-        description=" ".join((config["site_description"] or "").split()),
-        site_url=config["site_url"].rstrip("/") + "/",
-        copyright=config["copyright"] or "",
-        chapters=chapters,
-        checklists=checklists,
-    )
+    return problems + [f'checklist("{cid}") is on more than one page: print it once' for cid in twice]
 
 
 def _head(title: str, kind: str) -> str:
