@@ -57,7 +57,7 @@ function loadTable(result, cursor) {
   return element("table", { class: "hb-sim__table" }, [
     element("caption", { text: "Load on each node" }),
     element("thead", {}, [element("tr", {}, ["Node", "Keys", "× fair share", "Last change"].map((t) => element("th", { scope: "col", text: t })))]),
-    element("tbody", {}, rows),
+    element("tbody", {}, rows.length ? rows : [element("tr", {}, [element("td", { colspan: 4, text: "No node is left: no key has a home." })])]),
   ]);
 }
 
