@@ -21,17 +21,17 @@ with Diagram(TITLE, direction="LR"):
     with Cluster("write path"):
         scores = Server("score service")
         store = PostgreSQL("score store\n(results + totals)")
-    with Cluster("Redis: one sorted set per board"):
-        primary = Redis("lb:all, lb:day:..., lb:week:...\n(primary)")
+    with Cluster("Redis: a set per board"):
+        primary = Redis("sorted sets\n(primary)")
         replica = Redis("read replicas")
-    boards = Server("board service\n(top 100 cached 1 s)")
+    boards = Server("board service\n(top 100, 1 s cache)")
     rebuild = Server("rebuild job")
 
     game >> Edge(label="1. match result") >> scores
-    scores >> Edge(label="2. insert once, update totals", color="#c0392b") >> store
+    scores >> Edge(label="2. insert once,\nupdate totals", color="#c0392b") >> store
     scores >> Edge(label="3. ZADD GT totals") >> primary
     primary >> Edge(label="replication", style="dashed") >> replica
     players >> Edge(label="top 100, my rank") >> boards
-    boards >> Edge(label="ZRANGE REV, ZREVRANK") >> replica
+    boards >> Edge(label="ranks") >> replica
     rebuild >> Edge(label="read totals", style="dotted") >> store
     rebuild >> Edge(label="ZADD GT batches", style="dotted") >> primary
