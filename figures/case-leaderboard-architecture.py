@@ -21,17 +21,17 @@ with Diagram(TITLE, direction="LR"):
     with Cluster("write path"):
         scores = Server("score service")
         store = PostgreSQL("score store\n(results + totals)")
-    with Cluster("Redis: a set per board"):
+    with Cluster("Redis"):
         primary = Redis("sorted sets\n(primary)")
         replica = Redis("read replicas")
-    boards = Server("board service\n(top 100, 1 s cache)")
+    boards = Server("board service")
     rebuild = Server("rebuild job")
 
     game >> Edge(label="1. match result") >> scores
-    scores >> Edge(label="2. insert once,\nupdate totals", color="#c0392b") >> store
-    scores >> Edge(label="3. ZADD GT totals") >> primary
+    scores >> Edge(label="2. apply once", color="#c0392b") >> store
+    scores >> Edge(label="3. ZADD GT") >> primary
     primary >> Edge(label="replication", style="dashed") >> replica
-    players >> Edge(label="top 100, my rank") >> boards
+    players >> Edge(label="reads") >> boards
     boards >> Edge(label="ranks") >> replica
     rebuild >> Edge(label="read totals", style="dotted") >> store
-    rebuild >> Edge(label="ZADD GT batches", style="dotted") >> primary
+    rebuild >> Edge(label="ZADD GT", style="dotted") >> primary
