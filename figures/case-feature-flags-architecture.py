@@ -20,18 +20,18 @@ with Diagram(TITLE, direction="LR"):
     engineers = Users("engineers")
     with Cluster("control plane"):
         admin = Server("admin service")
-        db = PostgreSQL("ruleset versions\n+ audit log")
+        db = PostgreSQL("rules + audit")
     with Cluster("each region"):
-        relay = Server("relays\n(ruleset copy)")
-        apps = Server("app servers\n(SDK in memory)")
-        evaluate = Server("evaluation service")
+        relay = Server("relays")
+        apps = Server("app servers\n(SDK)")
+        evaluate = Server("evaluator")
     devices = Mobile("browsers, phones")
     analytics = Kafka("evaluation counts")
 
     engineers >> Edge(label="1. change") >> admin
-    admin >> Edge(label="2. commit + audit", color="#c0392b") >> db
+    admin >> Edge(label="2. commit", color="#c0392b") >> db
     admin >> Edge(label="3. patch") >> relay
     relay >> Edge(label="4. SSE stream") >> apps
     relay >> Edge(label="rules") >> evaluate
-    devices >> Edge(label="evaluated values") >> evaluate
-    apps >> Edge(label="sampled counts", style="dashed") >> analytics
+    devices >> Edge(label="values") >> evaluate
+    apps >> Edge(label="counts", style="dashed") >> analytics
