@@ -24,7 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as exc:
         print(f"invalid data files, no deck written:\n{exc}", file=sys.stderr)
         return 1
-    print(f"{cards} cards from {quizzes} quizzes written to {output}")
+    print(
+        f"{cards} questions ({2 * cards} cards: recall and multiple choice) from {quizzes} quizzes written to {output}"
+    )
     return 0
 
 

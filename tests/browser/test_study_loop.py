@@ -126,6 +126,21 @@ def test_a_wrong_quiz_answer_is_due_as_a_flashcard_and_retry_my_misses_runs_just
     assert errors == []
 
 
+def test_forgetting_quiz_answers_also_forgets_the_misses_they_made(page, errors):
+    page.goto("data/replication/")
+    quiz = page.locator(".hb-quiz[data-hb-ready]").first
+    expect(quiz).to_be_attached()
+    question = quiz.locator(".hb-question").nth(0)
+    answer(page, question, right=False)
+    missed = question.get_attribute("data-question-id")
+    assert "missed" in stored(page)["flashcards"]["cards"][missed]
+    page.evaluate("hbProgress.clearAllAnswers()")
+    card = stored(page)["flashcards"]["cards"][missed]
+    assert "missed" not in card and stored(page)["quizzes"] == {}, "the miss goes with the answer"
+    assert card["due"], "the card itself (its schedule) stays"
+    assert errors == []
+
+
 def test_the_quizzes_table_sorts_by_weakest_score(page, errors):
     page.goto("quizzes/")
     expect(page.locator(DASHBOARD)).to_be_attached()

@@ -30,7 +30,10 @@ def test_the_built_site_carries_the_deck_with_every_question_linking_to_the_publ
 def test_downloads_page_shows_the_card_count_size_and_date_and_links_every_file(site_dir, downloads_page):
     data = load_data(ROOT)
     cards = sum(len(item.model.questions) for item in data.quizzes.values())
-    assert f'<span class="hb-download-cards">{cards}</span> cards from {len(data.quizzes)} quizzes' in downloads_page
+    assert (
+        f'<span class="hb-download-cards">{cards}</span> questions from {len(data.quizzes)} quizzes' in downloads_page
+    )
+    assert f"a recall card and a multiple-choice card ({2 * cards} cards)" in downloads_page
     assert f"{len(data.checklists)} checklists, one per page" in downloads_page
     size_kb = (site_dir / site_path(ANKI_DECK)).stat().st_size / 1024
     assert f"<td>{size_kb:.0f} KB</td>" in downloads_page

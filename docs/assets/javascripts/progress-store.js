@@ -203,10 +203,21 @@
         data.flashcards.cards[questionId] = card;
       });
     },
+    // Forgetting an answer also forgets the miss it put on the question's flashcard (the card's reviews stay).
     clearAnswers: function (questionIds) {
-      update(function (data) { questionIds.forEach(function (id) { delete data.quizzes[id]; }); });
+      update(function (data) {
+        questionIds.forEach(function (id) {
+          delete data.quizzes[id];
+          if (data.flashcards.cards[id]) delete data.flashcards.cards[id].missed;
+        });
+      });
     },
-    clearAllAnswers: function () { update(function (data) { data.quizzes = {}; }); },
+    clearAllAnswers: function () {
+      update(function (data) {
+        data.quizzes = {};
+        Object.keys(data.flashcards.cards).forEach(function (id) { delete data.flashcards.cards[id].missed; });
+      });
+    },
     ticks: function (checklistId) { return load().checklists[checklistId] || {}; },
     setTick: function (checklistId, itemId, checked) {
       update(function (data) {

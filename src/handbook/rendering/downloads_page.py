@@ -45,8 +45,9 @@ def render_downloads(data, built: dict[str, int], page_src: str, page_url: str) 
     rows = [
         "| Download | What it holds | Size |",
         "| --- | --- | --- |",
-        f'| [Anki deck (`.apkg`)]({deck_link}) | <span class="hb-download-cards">{cards}</span> cards from '
-        f"{quizzes} quizzes, a sub-deck per section | {_size(built[ANKI_DECK])} |",
+        f'| [Anki deck (`.apkg`)]({deck_link}) | <span class="hb-download-cards">{cards}</span> questions from '
+        f"{quizzes} quizzes, each a recall card and a multiple-choice card ({2 * cards} cards), a sub-deck per "
+        f"section | {_size(built[ANKI_DECK])} |",
         f"| The handbook as a PDF: {handbook_links} | Cover, contents, every chapter in "
         f"reading order, each chapter's quiz answers at its end | {handbook_sizes} |",
         f"| Every checklist as a PDF: {checklist_links} | {checklists} checklists, one "
