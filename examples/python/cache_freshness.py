@@ -89,10 +89,10 @@ if __name__ == "__main__":
     assert decide(split, now=70, shared=False) == "fresh"  # a browser uses max-age=600 and ignores s-maxage
 
     # stale-if-error keeps a page up through an origin outage, for up to a day past expiry.
-    sie = StoredResponse("public, max-age=300, stale-if-error=86400", date=0, request_time=0, response_time=0)
-    assert decide(sie, now=3_600, origin_failing=True) == "stale, origin failing"
-    assert decide(sie, now=3_600) == "revalidate"  # a healthy origin is asked
-    assert decide(sie, now=90_000, origin_failing=True) == "revalidate"  # 89,700 s stale: beyond the day
+    if_error = StoredResponse("public, max-age=300, stale-if-error=86400", date=0, request_time=0, response_time=0)
+    assert decide(if_error, now=3_600, origin_failing=True) == "stale, origin failing"
+    assert decide(if_error, now=3_600) == "revalidate"  # a healthy origin is asked
+    assert decide(if_error, now=90_000, origin_failing=True) == "revalidate"  # 89,700 s stale: beyond the day
 
     # No Cache-Control: Expires minus Date, else 10% of the time since Last-Modified.
     expires = StoredResponse("", date=1_000, request_time=1_000, response_time=1_000, expires=4_600)
