@@ -37,10 +37,21 @@ def simulated():
     return simulate_in_node("retry-storm", SCENARIOS, cursor=999)
 
 
+def delay(reference, policy: str, attempt: int, previous: float, rng: Mulberry32) -> float:
+    """The wait before the next retry, from the example's formulas (plain backoff is its AlwaysTop source)."""
+    if policy == "none":
+        return BASE
+    if policy == "exponential":
+        return reference.full_jitter(attempt, BASE, CAP, reference.AlwaysTop())
+    if policy == "decorrelated":
+        return reference.decorrelated_jitter(previous, BASE, CAP, rng)
+    return reference.full_jitter(attempt, BASE, CAP, rng)  # full jitter, with or without the budget
+
+
 def replay(reference, params: dict) -> dict[str, dict[int, int]]:
     """Each client's attempts in time order (earlier request first on a tie) through the example's delays and
     budget, drawing from the simulator's generator in the same order: calls counted per 100 ms bucket."""
-    rng, top = Mulberry32(params["seed"]), reference.AlwaysTop()
+    rng = Mulberry32(params["seed"])
     counts = {"firsts": {}, "retries": {}, "refused": {}, "failed": {}}
 
     def count(kind: str, now: float) -> None:
@@ -74,13 +85,7 @@ def replay(reference, params: dict) -> dict[str, dict[int, int]]:
                 count("refused", now)
                 count("failed", now)
                 continue
-            wait = {
-                "none": lambda: BASE,
-                "exponential": lambda: reference.full_jitter(attempt, BASE, CAP, top),
-                "full": lambda: reference.full_jitter(attempt, BASE, CAP, rng),
-                "budget": lambda: reference.full_jitter(attempt, BASE, CAP, rng),
-                "decorrelated": lambda: reference.decorrelated_jitter(previous, BASE, CAP, rng),
-            }[params["policy"]]()
+            wait = delay(reference, params["policy"], attempt, previous, rng)
             heapq.heappush(queue, (now + wait, request, attempt + 1, wait))
     return counts
 
