@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from tests.simulators.logic import python_reference, simulate_in_node
+from tests.simulators.seeded import integer, mulberry32
 
-MASK = 0xFFFFFFFF
 SCENARIOS = [
     {"scenario": "election", "rule": "current", "noop": "on", "seed": 4},
     {"scenario": "election", "rule": "current", "noop": "off", "seed": 11},
@@ -26,23 +26,6 @@ SCENARIOS = [
 ]
 
 
-def mulberry32(seed: int):
-    """lib/random.js's generator, in Python: the same seed gives the same election timeouts."""
-    state = seed & MASK
-
-    def imul(a: int, b: int) -> int:
-        return (a * b) & MASK
-
-    def next_float() -> float:
-        nonlocal state
-        state = (state + 0x6D2B79F5) & MASK
-        t = imul(state ^ (state >> 15), state | 1)
-        t ^= (t + imul(t ^ (t >> 7), t | 61)) & MASK
-        return ((t ^ (t >> 14)) & MASK) / 4294967296
-
-    return next_float
-
-
 @pytest.fixture(scope="module")
 def raft():
     return python_reference("raft_model")
@@ -56,9 +39,7 @@ def simulated():
 def python_states(raft, params: dict, script: dict, ticks: int) -> list[dict]:
     draw = mulberry32(params["seed"])
     low, high = raft.TIMEOUT_MIN, raft.TIMEOUT_MAX
-    cluster = raft.Cluster(
-        lambda: low + int(draw() * (high - low + 1)), params["rule"] == "any", params["noop"] == "on"
-    )
+    cluster = raft.Cluster(lambda: integer(draw, low, high), params["rule"] == "any", params["noop"] == "on")
 
     def snapshot() -> dict:
         return {
