@@ -260,6 +260,8 @@ export class Cluster {
         log: s.log.map((e) => [e[0], e[1]]), commit: s.commit, deadline: s.deadline })),
       groups: this.groups.map((g) => [...g]),
       overwritten: [...this.overwritten].sort((a, b) => a - b),
+      // index -> the entry first committed there, for the indices whose committed entry some server lost
+      lost: Object.fromEntries([...this.overwritten].map((i) => [i, this.committed.get(i)])),
       notes: this.notes,
     };
   }

@@ -7,13 +7,16 @@ import { mount as mountPanel } from "../lib/panel.js";
 
 const ROLE = { leader: "Leader", candidate: "Candidate", follower: "Follower", down: "Down" };
 
-function logList(server) {
+function logList(server, lost) {
   if (!server.log.length) return element("p", { class: "hb-sim-raft__empty", text: "Log empty" });
   const entries = server.log.map(([term, command], i) => {
     const committed = i < server.commit;
+    const first = lost[i + 1]; // this entry replaced a different one that had been committed at its index
+    const replaced = Boolean(first) && (first[0] !== term || first[1] !== command);
     return element("li", {
-      class: `hb-sim-raft__entry${committed ? " hb-sim-raft__entry--committed" : ""}`,
-      title: `index ${i + 1}, term ${term}, ${command}${committed ? ", committed" : ", not committed"}`,
+      class: `hb-sim-raft__entry${committed ? " hb-sim-raft__entry--committed" : ""}${replaced ? " hb-sim-raft__entry--lost" : ""}`,
+      title: `index ${i + 1}, term ${term}, ${command}${committed ? ", committed" : ", not committed"}` +
+        (replaced ? `; it replaced ${first[1]} (term ${first[0]}), which had been committed: safety broken` : ""),
     }, [element("span", { class: "hb-sim-raft__term", text: `t${term}` }), command]);
   });
   return element("ol", { class: "hb-sim-raft__log",
@@ -29,7 +32,7 @@ function serverList(state, tick) {
       element("p", { class: "hb-sim-raft__who" }, [
         element("strong", { text: `${logic.name(id)} ${ROLE[s.role].toLowerCase()}` }), `: term ${s.term}, ${vote}${timer}`,
       ]),
-      logList(s),
+      logList(s, state.lost),
     ]);
   });
   return element("div", {}, [
