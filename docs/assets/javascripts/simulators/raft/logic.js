@@ -71,7 +71,7 @@ export const SCENARIOS = {
 
 export const name = (id) => `S${id + 1}`;
 const lastOf = (s) => [s.log.length ? s.log[s.log.length - 1][0] : 0, s.log.length];
-const atLeast = (a, b) => a[0] > b[0] || (a[0] === b[0] && a[1] >= b[1]);
+const notOlder = (a, b) => a[0] > b[0] || (a[0] === b[0] && a[1] >= b[1]);
 
 export class Cluster {
   constructor(timeout, countOldTerms = false, noop = true) {
@@ -164,14 +164,14 @@ export class Cluster {
       this.stepDown(s, m.term);
     }
     if (m.type === "vote") {
-      const upToDate = atLeast([m.lastTerm, m.lastIndex], lastOf(s));
-      const granted = m.term === s.term && (s.votedFor === null || s.votedFor === m.from) && upToDate;
+      const logOk = notOlder([m.lastTerm, m.lastIndex], lastOf(s));
+      const granted = m.term === s.term && (s.votedFor === null || s.votedFor === m.from) && logOk;
       if (granted) {
         s.votedFor = m.from;
         s.deadline = this.now + this.timeout();
       }
       this.notes.push(`${name(s.id)} ${granted ? "votes for" : "refuses"} ${name(m.from)} in term ${m.term}` +
-        (granted ? "." : upToDate ? " (already voted)." : " (its own log is more up to date)."));
+        (granted ? "." : logOk ? " (already voted)." : " (its own log is more up to date)."));
       this.inFlight.push({ type: "voteReply", from: s.id, to: m.from, term: s.term, granted });
     } else if (m.type === "voteReply") {
       if (s.role === "candidate" && m.term === s.term && m.granted) {
