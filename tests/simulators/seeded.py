@@ -3,6 +3,7 @@ random draws from outside: the same seed gives the same draws as the simulator's
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 
 MASK = 0xFFFFFFFF
@@ -28,3 +29,18 @@ def mulberry32(seed: int) -> Callable[[], float]:
 def integer(next_float: Callable[[], float], low: int, high: int) -> int:
     """`integer(next, low, high)`: a whole number in [low, high], both included."""
     return low + int(next_float() * (high - low + 1))
+
+
+class Mulberry32(random.Random):
+    """The same generator as a `random.Random`, whose `uniform` is the standard library's own
+    (a + (b - a) * random()), for Python references that take a `random.Random`."""
+
+    def __init__(self, seed: int) -> None:
+        self._next = mulberry32(seed)
+        super().__init__(seed)
+
+    def seed(self, *args, **kwargs) -> None:  # random.Random.__init__ calls seed(); the state is ours
+        pass
+
+    def random(self) -> float:
+        return self._next()

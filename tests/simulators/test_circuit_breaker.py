@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.simulators.logic import python_reference, simulate_in_node
-from tests.simulators.mulberry import Mulberry32
+from tests.simulators.seeded import Mulberry32
 
 HORIZON, INCIDENT_START = 90, 10
 SETTINGS = {"threshold": 50, "window": 10, "minimum": 5, "wait": 10, "trials": 3, "seed": 4}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.simulators.logic import python_reference, simulate_in_node
-from tests.simulators.mulberry import Mulberry32
+from tests.simulators.seeded import Mulberry32
 
 SECONDS, CURSOR = 60, 30
 SCENARIOS = [

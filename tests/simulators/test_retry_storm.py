@@ -8,7 +8,7 @@ import heapq
 import pytest
 
 from tests.simulators.logic import python_reference, simulate_in_node
-from tests.simulators.mulberry import Mulberry32
+from tests.simulators.seeded import Mulberry32
 
 BASE, CAP, BUCKET, TRAFFIC_FOR = 1.0, 20.0, 0.1, 60
 
