@@ -1,4 +1,4 @@
-"""Write the JSON Schemas for quiz and checklist files from the same models the build validates with.
+"""Write the JSON Schemas for quiz, checklist and decision-matrix files from the models the build validates with.
 
 Usage: python scripts/export_schemas.py [--check]. With --check, write nothing and exit 1 if a schema in
 `schemas/` differs from the models (a test runs this, so the schemas editors use never drift).
@@ -10,13 +10,13 @@ import argparse
 import json
 import sys
 
-from handbook.content.models import Checklist, Quiz
+from handbook.content.models import Checklist, DecisionMatrix, Quiz
 from handbook.project import repository
 
 ROOT = repository().root
 
-SCHEMAS = {"quiz": Quiz, "checklist": Checklist}
-FOLDERS = {"quiz": "quizzes", "checklist": "checklists"}
+SCHEMAS = {"quiz": Quiz, "checklist": Checklist, "decision-matrix": DecisionMatrix}
+FOLDERS = {"quiz": "quizzes", "checklist": "checklists", "decision-matrix": "decision-matrices"}
 
 
 def render(name: str) -> str:

@@ -18,6 +18,7 @@ from handbook.build.context import BuildContext, closest, context_of
 from handbook.errors import HandbookError
 from handbook.figures.html import figure_html
 from handbook.rendering.checklists import render_checklist, render_checklist_index
+from handbook.rendering.decision_matrix import render_matrix
 from handbook.rendering.downloads_page import render_downloads
 from handbook.rendering.figure_gallery import gallery_figures, render_gallery
 from handbook.rendering.home_map import render_map, render_overview
@@ -89,6 +90,12 @@ def define_env(env) -> None:
         html = render_checklist(data.checklists[checklist_id].model, heading_level)
         return context.stash(env.page.file.src_uri, html)
 
+    def decision_matrix(matrix_id: str) -> str:
+        """The one-page comparison table for `data/decision-matrices/<matrix_id>.yml`."""
+        if matrix_id not in data.matrices:
+            raise _unknown(env.page, "decision_matrix", matrix_id, data.matrices)
+        return context.stash(env.page.file.src_uri, render_matrix(data.matrices[matrix_id].model))
+
     def quiz_index() -> str:
         """Every quiz in reading order, linked to the page that holds it; quiz.js adds the reader's progress."""
         here = env.page.file.src_uri
@@ -153,6 +160,7 @@ def define_env(env) -> None:
         quiz,
         simulator,
         checklist,
+        decision_matrix,
         quiz_index,
         checklist_index,
         figure,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import DataError
 from .balance import balance_problems
-from .models import Checklist, EstimationExamples, LatencyNumbers, Quiz
+from .models import Checklist, DecisionMatrix, EstimationExamples, LatencyNumbers, Quiz
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -199,6 +199,7 @@ class HandbookData:
     checklists: dict[str, Loaded]
     latency: LatencyNumbers
     estimates: EstimationExamples
+    matrices: dict[str, Loaded] = field(default_factory=dict)  # data/decision-matrices/
 
     @property
     def question_count(self) -> int:
@@ -206,10 +207,10 @@ class HandbookData:
 
 
 def load_data(root: Path) -> HandbookData:
-    """Load every quiz and checklist under `root/data`; report all problems at once."""
+    """Load every quiz, checklist and decision matrix under `root/data`; report all problems at once."""
     problems: list[str] = []
-    loaded: dict[str, dict[str, Loaded]] = {"quizzes": {}, "checklists": {}}
-    for folder, model in (("quizzes", Quiz), ("checklists", Checklist)):
+    loaded: dict[str, dict[str, Loaded]] = {"quizzes": {}, "checklists": {}, "decision-matrices": {}}
+    for folder, model in (("quizzes", Quiz), ("checklists", Checklist), ("decision-matrices", DecisionMatrix)):
         for path in sorted((root / "data" / folder).glob("*.y*ml")):
             display = path.relative_to(root).as_posix()
             if path.suffix != ".yml":
@@ -235,7 +236,11 @@ def load_data(root: Path) -> HandbookData:
     if problems:
         raise DataError(problems)
     return HandbookData(
-        loaded["quizzes"], loaded["checklists"], tables["latency-numbers"], tables["estimation-examples"]
+        loaded["quizzes"],
+        loaded["checklists"],
+        tables["latency-numbers"],
+        tables["estimation-examples"],
+        loaded["decision-matrices"],
     )
 
 
