@@ -37,7 +37,7 @@ class HyperLogLog:
 
     def count(self) -> float:
         alpha = 0.7213 / (1 + 1.079 / self.m)
-        raw = alpha * self.m * self.m / sum(2.0 ** -r for r in self.registers)
+        raw = alpha * self.m * self.m / sum(2.0**-r for r in self.registers)
         zeros = self.registers.count(0)
         if raw <= 2.5 * self.m and zeros:
             return self.m * math.log(self.m / zeros)  # linear counting while many registers are still empty

@@ -30,7 +30,9 @@ class QuadTree:
         if len(self.points) > self.capacity and self.size > 1:  # split, unless the square is already 1 m
             half = self.size / 2
             self.children = [
-                QuadTree(self.x0 + dx * half, self.y0 + dy * half, half, self.capacity) for dy in (0, 1) for dx in (0, 1)
+                QuadTree(self.x0 + dx * half, self.y0 + dy * half, half, self.capacity)
+                for dy in (0, 1)
+                for dx in (0, 1)
             ]
             for q in self.points:
                 self._child_for(q).insert(q)
@@ -121,4 +123,6 @@ for _ in range(50):
     assert [round(math.dist(p, q), 6) for p in knn] == [round(math.dist(p, q), 6) for p in exact]
     assert opened < total_nodes / 10
 
-print(f"{total_nodes} nodes, depth {tree.depth()}; centre leaf {centre_leaf.size:.0f} m, corner leaf {edge_leaf.size:.0f} m")
+print(
+    f"{total_nodes} nodes, depth {tree.depth()}; centre leaf {centre_leaf.size:.0f} m, corner leaf {edge_leaf.size:.0f} m"
+)
