@@ -1,4 +1,5 @@
-"""Write the JSON Schemas for quiz and checklist files from the same models the build validates with.
+"""Write the JSON Schemas for the data files (quizzes, checklists, decision matrices, the rubric, mock loops)
+from the same models the build validates with.
 
 Usage: python scripts/export_schemas.py [--check]. With --check, write nothing and exit 1 if a schema in
 `schemas/` differs from the models (a test runs this, so the schemas editors use never drift).
@@ -10,17 +11,18 @@ import argparse
 import json
 import sys
 
-from handbook.content.models import Checklist, Quiz
+from handbook.content.models import Checklist, DecisionMatrix, Quiz
 from handbook.content.practice import Loop, Rubric
 from handbook.project import repository
 
 ROOT = repository().root
 
-SCHEMAS = {"quiz": Quiz, "checklist": Checklist, "rubric": Rubric, "loop": Loop}
+SCHEMAS = {"quiz": Quiz, "checklist": Checklist, "decision-matrix": DecisionMatrix, "rubric": Rubric, "loop": Loop}
 # Where the files a schema describes live, and the module of its model.
 FILES = {
     "quiz": ("data/quizzes/<id>.yml", "models.py"),
     "checklist": ("data/checklists/<id>.yml", "models.py"),
+    "decision-matrix": ("data/decision-matrices/<id>.yml", "models.py"),
     "rubric": ("data/rubric.yml", "practice.py"),
     "loop": ("data/loops/<id>.yml", "practice.py"),
 }
@@ -55,7 +57,7 @@ def main() -> int:
             path.write_text(text, encoding="utf-8")
     if stale:
         verb = (
-            "is out of date with macros/data_models.py: run python scripts/export_schemas.py"
+            "is out of date with the models in src/handbook/content: run python scripts/export_schemas.py"
             if args.check
             else "written"
         )

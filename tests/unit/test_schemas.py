@@ -13,11 +13,13 @@ import yaml
 from handbook.content.models import Quiz
 from tests.conftest import ROOT
 
-FILES = sorted((ROOT / "data" / "quizzes").glob("*.yml")) + sorted((ROOT / "data" / "checklists").glob("*.yml"))
+FILES = [*sorted((ROOT / "data" / "quizzes").glob("*.yml")), *sorted((ROOT / "data" / "checklists").glob("*.yml"))]
+FILES += sorted((ROOT / "data" / "decision-matrices").glob("*.yml"))
+KINDS = {"quizzes": "quiz", "checklists": "checklist", "decision-matrices": "decision-matrix"}
 
 
 def schema_for(path):
-    kind = "quiz" if path.parent.name == "quizzes" else "checklist"
+    kind = KINDS[path.parent.name]
     return json.loads((ROOT / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8")), kind
 
 

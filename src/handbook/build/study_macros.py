@@ -6,12 +6,21 @@ from mkdocs.utils import get_relative_url
 
 from handbook.build.macro_base import ContentError, MacroSet, unknown
 from handbook.rendering.checklists import render_checklist, render_checklist_index
+from handbook.rendering.decision_matrix import render_matrix
 from handbook.rendering.downloads_page import render_downloads
 from handbook.rendering.quizzes import render_progress_dashboard, render_quiz, render_quiz_index
 
 
 class StudyMacros(MacroSet):
-    MACROS = ("quiz", "checklist", "quiz_index", "progress_dashboard", "checklist_index", "downloads_table")
+    MACROS = (
+        "quiz",
+        "checklist",
+        "decision_matrix",
+        "quiz_index",
+        "progress_dashboard",
+        "checklist_index",
+        "downloads_table",
+    )
 
     def quiz(self, quiz_id: str, heading_level: int = 2) -> str:
         """The quiz block for `data/quizzes/<quiz_id>.yml`."""
@@ -24,6 +33,12 @@ class StudyMacros(MacroSet):
         if checklist_id not in self.data.checklists:
             raise unknown(self.page, "checklist", checklist_id, self.data.checklists)
         return self.stash(render_checklist(self.data.checklists[checklist_id].model, heading_level))
+
+    def decision_matrix(self, matrix_id: str) -> str:
+        """The one-page comparison table for `data/decision-matrices/<matrix_id>.yml`."""
+        if matrix_id not in self.data.matrices:
+            raise unknown(self.page, "decision_matrix", matrix_id, self.data.matrices)
+        return self.stash(render_matrix(self.data.matrices[matrix_id].model))
 
     def quiz_index(self) -> str:
         """Every quiz in reading order, linked to the page that holds it; quiz.js adds the reader's progress."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import DataError
 from .balance import balance_problems
-from .models import Checklist, EstimationExamples, LatencyNumbers, Quiz
+from .models import Checklist, DecisionMatrix, EstimationExamples, LatencyNumbers, Quiz
 from .problems import ProblemSet, load_problems
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -202,6 +202,7 @@ class HandbookData:
     estimates: EstimationExamples
     problem_set: ProblemSet | None = None  # the coding problems (data/problems.yml)
     practice: Any = None  # practice_loading.PracticeData: the level rubric and the mock loops
+    matrices: dict[str, Loaded] = field(default_factory=dict)  # data/decision-matrices/
 
     @property
     def question_count(self) -> int:
@@ -209,10 +210,10 @@ class HandbookData:
 
 
 def load_data(root: Path) -> HandbookData:
-    """Load every quiz and checklist under `root/data`; report all problems at once."""
+    """Load every quiz, checklist and decision matrix under `root/data`; report all problems at once."""
     problems: list[str] = []
-    loaded: dict[str, dict[str, Loaded]] = {"quizzes": {}, "checklists": {}}
-    for folder, model in (("quizzes", Quiz), ("checklists", Checklist)):
+    loaded: dict[str, dict[str, Loaded]] = {"quizzes": {}, "checklists": {}, "decision-matrices": {}}
+    for folder, model in (("quizzes", Quiz), ("checklists", Checklist), ("decision-matrices", DecisionMatrix)):
         for path in sorted((root / "data" / folder).glob("*.y*ml")):
             display = path.relative_to(root).as_posix()
             if path.suffix != ".yml":
@@ -257,6 +258,7 @@ def load_data(root: Path) -> HandbookData:
         tables["estimation-examples"],
         problem_set=problem_set,
         practice=practice,
+        matrices=loaded["decision-matrices"],
     )
 
 

@@ -1,4 +1,4 @@
-"""Typed models for the handbook's YAML data: quizzes, checklists and the tables' numbers.
+"""Typed models for the handbook's YAML data: quizzes, checklists, decision matrices and the tables' numbers.
 
 The JSON Schemas editors use (schemas/) are generated from these models, and CONTRIBUTING.md states the same
 rules: three to five choices, at least one right, a `why` on every choice.
@@ -112,6 +112,48 @@ class Checklist(_Strict):
                 if item.id in seen:
                     raise ValueError(f"item id `{item.id}` is used twice: ids must be unique")
                 seen.add(item.id)
+        return self
+
+
+class MatrixCriterion(_Strict):
+    id: KebabId
+    label: Text = Field(description="The column heading, short (it is printed on one page).")
+
+
+class MatrixOption(_Strict):
+    id: KebabId
+    name: Text = Field(description="The row heading: a product or a family (inline Markdown).")
+    cells: dict[str, Text] = Field(description="One short inline-Markdown cell per criterion id, no others.")
+
+
+# A one-page comparison: options (rows) against criteria (columns), every cell filled. (A comment, not a
+# docstring: the JSON Schema would take a docstring as its description.)
+class DecisionMatrix(_Strict):
+    id: KebabId = Field(description="Equal to the file name without .yml.")
+    title: Text
+    summary: Text | None = None
+    criteria: list[MatrixCriterion] = Field(min_length=2, max_length=7)
+    options: list[MatrixOption] = Field(min_length=2, max_length=12)
+
+    @model_validator(mode="after")
+    def _every_cell_filled(self) -> DecisionMatrix:
+        wanted = [criterion.id for criterion in self.criteria]
+        problems = []
+        for kind, ids in (("criterion", wanted), ("option", [option.id for option in self.options])):
+            twice = sorted({i for i in ids if ids.count(i) > 1})
+            problems += [f"{kind} id `{i}` is used twice: ids must be unique" for i in twice]
+        for option in self.options:
+            missing = [c for c in wanted if c not in option.cells]
+            unknown = [c for c in option.cells if c not in wanted]
+            if missing:
+                problems.append(f"option `{option.id}` has no cell for {', '.join(missing)}: add one per criterion")
+            if unknown:
+                problems.append(
+                    f"option `{option.id}` has cells for unknown criteria {', '.join(unknown)}: "
+                    f"use one of {', '.join(wanted)}"
+                )
+        if problems:
+            raise ValueError("; ".join(problems))
         return self
 
 
