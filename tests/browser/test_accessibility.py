@@ -81,15 +81,19 @@ READER_PAGES = {
     "distributed/consensus-raft/": ("simulator page", [SIM], None),
     "data/replication/": ("simulator page with wide tables", [SIM, ".hb-quiz[data-hb-ready]"], None),
     "study/figures/": ("figure gallery", [".hb-gallery__filter[data-ready]"], None),
+    "quizzes/": ("quizzes index with its progress table", [".hb-dashboard[data-hb-ready=true]"], None),
 }
 # (page, colour scheme, viewport width): light on a laptop for each page PAGES does not check already, dark
-# where the handbook styles the page itself, the phone where its CSS changes the layout.
-READER_CASES = [(url, "light", 1280) for url in READER_PAGES if url not in PAGES] + [
+# where the handbook styles the page itself (the drill only there: its light code colours are Material's), the
+# phone where its CSS changes the layout.
+DARK_ONLY = {"practice/drills/booking/"}
+READER_CASES = [(url, "light", 1280) for url in READER_PAGES if url not in PAGES and url not in DARK_ONLY] + [
     ("practice/loops/commerce-platform/", "dark", 1280),
     ("practice/drills/booking/", "dark", 1280),
     ("study/flashcards/", "dark", 390),
     ("study/figures/", "dark", 1280),
     ("data/replication/", "dark", 390),
+    ("quizzes/", "light", 390),
 ]
 SCHEMES = {"light": "default", "dark": "slate"}
 HEIGHTS = {1280: 900, 390: 844}
