@@ -10,6 +10,15 @@ dialog and the instant-navigation progress bar got accessible names (overrides/p
 progress.html; axe: aria-dialog-name, aria-progressbar-name); on desktop the sidebar's site title no longer
 sticks over the links (handbook.css; axe: target-size, on pages whose sidebar opens scrolled, such as the
 checklist). No rule is excluded.
+
+The practice pages, foundations, prep plans, flashcards and simulators were added later, each checked in light
+mode once it is in the state a reader sees it in (a loop with the interviewer's script shown, a case study with
+a practice run on, a flashcard with its answer shown, a simulator mounted). Dark mode is checked where the
+handbook styles it itself (its buttons, the gallery, flashcards, code colours); the phone width where the
+handbook's own CSS changes the layout (wide tables scroll sideways). Fixed then: Material's slate code colours
+for numbers and builtins (4.4:1; handbook.css), code in the gallery's captions on slate (figures.css), the loop
+mode's outlined buttons on slate (handbook.css), tables that scroll sideways on phones take a tab stop
+(scroll-regions.js; axe: scrollable-region-focusable).
 """
 
 from __future__ import annotations
@@ -32,6 +41,62 @@ PAGES = {
     "quizzes/": ("quizzes index", ".hb-quiz-progress"),
     "study/figures/": ("figure gallery with its filter", ".hb-gallery__filter[data-ready]"),
 }
+
+
+# Page -> (what it represents, selectors that prove it is ready, what a reader does first) for the later pages.
+SIM = "[data-hb-sim-ready]"
+
+
+def show_the_interviewers_script(page):
+    page.get_by_role("button", name="Start the loop").click()
+    page.get_by_role("button", name="I'm the interviewer: show the script").click()
+    expect(page.locator(".hb-loop-mode__pause")).to_be_visible()
+
+
+def start_a_practice_run(page):
+    page.get_by_role("button", name="Start practice").first.click()
+    expect(page.locator(".hb-run__notice")).to_be_visible()
+
+
+def show_an_answer(page):
+    page.get_by_role("button", name="Show answer").click()
+    expect(page.locator(".hb-card__answer")).to_be_visible()
+
+
+READER_PAGES = {
+    "practice/loops/commerce-platform/": (
+        "mock loop, interviewer's script shown",
+        [".hb-loop-mode[data-hb-ready]"],
+        show_the_interviewers_script,
+    ),
+    "practice/problems/graphs/": ("coding problems with marks", [".hb-problem-mark"], None),
+    "practice/drills/booking/": ("schema drill with code", [".md-content .highlight"], None),
+    "system-design/case-studies/ticket-booking/": (
+        "case study, practice run on",
+        [".hb-run[data-hb-run-ready]"],
+        start_a_practice_run,
+    ),
+    "start/plan-4-weeks/": ("prep-plan track", [".hb-checklist[data-hb-ready]"], None),
+    "study/flashcards/": ("flashcards, answer shown", [".hb-flashcards[data-hb-ready=true]"], show_an_answer),
+    "distributed/consensus-raft/": ("simulator page", [SIM], None),
+    "data/replication/": ("simulator page with wide tables", [SIM, ".hb-quiz[data-hb-ready]"], None),
+    "study/figures/": ("figure gallery", [".hb-gallery__filter[data-ready]"], None),
+    "quizzes/": ("quizzes index with its progress table", [".hb-dashboard[data-hb-ready=true]"], None),
+}
+# (page, colour scheme, viewport width): light on a laptop for each page PAGES does not check already, dark
+# where the handbook styles the page itself (the drill only there: its light code colours are Material's), the
+# phone where its CSS changes the layout.
+DARK_ONLY = {"practice/drills/booking/"}
+READER_CASES = [(url, "light", 1280) for url in READER_PAGES if url not in PAGES and url not in DARK_ONLY] + [
+    ("practice/loops/commerce-platform/", "dark", 1280),
+    ("practice/drills/booking/", "dark", 1280),
+    ("study/flashcards/", "dark", 390),
+    ("study/figures/", "dark", 1280),
+    ("data/replication/", "dark", 390),
+    ("quizzes/", "light", 390),
+]
+SCHEMES = {"light": "default", "dark": "slate"}
+HEIGHTS = {1280: 900, 390: 844}
 
 
 @pytest.fixture
@@ -93,3 +158,31 @@ def test_an_answered_quiz_has_no_serious_or_critical_violation(light):
     light.wait_for_timeout(300)  # the feedback's appear animation has ended: axe measures final colours
     found = violations(light)
     assert not found, "data/replication/ answered:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize(("url", "scheme", "width"), READER_CASES, ids=lambda v: str(v).strip("/") or "home")
+def test_a_page_as_the_reader_uses_it_has_no_serious_or_critical_violation(browser, site_url, url, scheme, width):
+    what, ready, act = READER_PAGES[url]
+    context = browser.new_context(
+        base_url=site_url,
+        color_scheme=scheme,
+        viewport={"width": width, "height": HEIGHTS[width]},
+        bypass_csp=True,
+    )
+    try:
+        page = context.new_page()
+        page.goto(url)
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == SCHEMES[scheme]
+        if SIM in ready:  # a simulator mounts once it scrolls near the viewport
+            for block in page.locator(".hb-sim").all():
+                block.scroll_into_view_if_needed()
+        for selector in ready:
+            expect(page.locator(selector).first).to_be_attached()
+        page.wait_for_load_state("networkidle")
+        if act:
+            act(page)
+        page.wait_for_timeout(300)  # transitions have ended: axe measures final colours
+        found = violations(page)
+        assert not found, f"{what} {url} ({scheme}, {width} px):\n" + "\n".join(found)
+    finally:
+        context.close()
