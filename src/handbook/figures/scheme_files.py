@@ -153,18 +153,38 @@ def scheme_file(svg: str, light: dict[str, str], dark: dict[str, str], display: 
     SVG uses must be there. A chart's own variables (declared on its root, overridden under `[data-md-color-
     scheme=slate]`) move onto the `#dark` group, where they see the scheme's values.
     """
+    root, scope_id, width, height = _root_of(svg, display)
+    body = _NOISE.sub("", _WORDS.sub("", svg[root.end() : svg.rindex("</svg>")]))
+    body, own, slate = _restyled(well_formed(round_geometry(body)), root.group(0), scope_id)
+    body = drop_unused_ids(body, "".join(_STYLE.findall(body)), {scope_id})
+    used = sorted(set(_MATERIAL_VAR.findall(body)) | {n for _, v in own + slate for n in _MATERIAL_VAR.findall(v)})
+    missing = [name for name in used if name not in light or name not in dark]
+    if missing:
+        raise FigureError(f"{display}: no value for {', '.join(missing)} in the light or dark scheme")
+    rules = _scheme_rules(scope_id, [(n, light[n]) for n in used], [(n, dark[n]) for n in used], own, slate)
+    head = _file_root(root.group(0), body, width, height)
+    text = f'{round_geometry(head)}<style>{_escape(rules)}</style><g id="{DARK_ID}">{body}</g></svg>\n'
+    return SchemeFile(text, width, height)
+
+
+def _root_of(svg: str, display: str) -> tuple[re.Match, str, float, float]:
+    """The root `<svg>` tag, its id, and the width and height of its viewBox."""
     root = _ROOT.match(svg)
     scope = _ROOT_ID.search(root.group(0)) if root else None
     box = _VIEWBOX.search(root.group(0)) if root else None
     if not (root and scope and box):
         raise FigureError(f"{display}: the SVG has no root <svg> with an id and a viewBox")
-    scope_id = scope.group(1)
-    width, height = float(box.group(3)), float(box.group(4))
-    body = _NOISE.sub("", _WORDS.sub("", svg[root.end() : svg.rindex("</svg>")]))
-    body = well_formed(round_geometry(body))
+    return root, scope.group(1), float(box.group(3)), float(box.group(4))
 
-    own: list[tuple[str, str]] = []  # the root's custom properties (a chart's --hb-…)
-    slate: list[tuple[str, str]] = []  # their dark values
+
+Declarations = list[tuple[str, str]]
+
+
+def _restyled(body: str, root_tag: str, scope_id: str) -> tuple[str, Declarations, Declarations]:
+    """`body` with its style rules pruned to what can match, without the root's page-only rules; and the
+    root's custom properties (a chart's --hb-…) with their dark values, taken out for the `#dark` group."""
+    own: Declarations = []
+    slate: Declarations = []
 
     def restyle(match: re.Match) -> str:
         rules = []
@@ -177,31 +197,35 @@ def scheme_file(svg: str, light: dict[str, str], dark: dict[str, str], display: 
             if re.fullmatch(rf"#{re.escape(scope_id)}\.[\w-]+", prelude):
                 continue  # the root's width limits in the page (moved from its style attribute)
             rules.append(f"{prelude}{{{rule}}}")
-        return "<style>" + _escape(prune_css("".join(rules), root.group(0) + body)) + "</style>"
+        return "<style>" + _escape(prune_css("".join(rules), root_tag + body)) + "</style>"
 
-    body = _STYLE.sub(restyle, body)
-    body = drop_unused_ids(body, "".join(_STYLE.findall(body)), {scope_id})
-    used = sorted(set(_MATERIAL_VAR.findall(body)) | {n for _, v in own + slate for n in _MATERIAL_VAR.findall(v)})
-    missing = [name for name in used if name not in light or name not in dark]
-    if missing:
-        raise FigureError(f"{display}: no value for {', '.join(missing)} in the light or dark scheme")
+    return _STYLE.sub(restyle, body), own, slate
+
+
+def _scheme_rules(
+    scope_id: str, light: Declarations, dark: Declarations, own: Declarations, slate: Declarations
+) -> str:
+    """The variables' light values on the root and `#dark`, the chart's own on `#dark`, the dark ones while it is
+    the target."""
 
     def block(pairs) -> str:
         return ";".join(f"{name}:{value}" for name, value in pairs)
 
-    target = f"#{DARK_ID}:target"
-    rules = f"#{scope_id},#{DARK_ID}{{{block((n, light[n]) for n in used)}}}"
+    rules = f"#{scope_id},#{DARK_ID}{{{block(light)}}}"
     if own:
         rules += f"#{DARK_ID}{{{block(own)}}}"
-    rules += f"{target}{{{block([*((n, dark[n]) for n in used), *slate])}}}"
-    attributes = re.sub(r'\s(?:width|height|style|tabindex|role|aria-[\w-]+)="[^"]*"', "", root.group(0)[4:-1])
+    return rules + f"#{DARK_ID}:target{{{block([*dark, *slate])}}}"
+
+
+def _file_root(root_tag: str, body: str, width: float, height: float) -> str:
+    """The file's `<svg>` tag: the page's attributes without sizes, styles and accessibility, its own size, and
+    the namespaces a file needs."""
+    attributes = re.sub(r'\s(?:width|height|style|tabindex|role|aria-[\w-]+)="[^"]*"', "", root_tag[4:-1])
     if "xmlns=" not in attributes:
         attributes += ' xmlns="http://www.w3.org/2000/svg"'
     if "xlink:" in body and "xmlns:xlink=" not in attributes:
         attributes += ' xmlns:xlink="http://www.w3.org/1999/xlink"'
-    head = f'<svg{attributes} width="{_rounded(f"{width:.1f}")}" height="{_rounded(f"{height:.1f}")}">'
-    text = f'{round_geometry(head)}<style>{_escape(rules)}</style><g id="{DARK_ID}">{body}</g></svg>\n'
-    return SchemeFile(text, width, height)
+    return f'<svg{attributes} width="{_rounded(f"{width:.1f}")}" height="{_rounded(f"{height:.1f}")}">'
 
 
 def material_variables(svg: str) -> set[str]:
