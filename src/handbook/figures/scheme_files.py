@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from handbook.errors import FigureError
 
@@ -37,6 +38,13 @@ _CLASS = re.compile(r'\sclass="([^"]*)"')
 _ID = re.compile(r'\sid="([^"]*)"')
 _TAG_NAME = re.compile(r"<([A-Za-z][\w:-]*)")
 _VOID = re.compile(r"<(br|hr|img|wbr)\b([^>]*?)/?>", re.I)  # HTML in labels: a file must be well-formed XML
+_BRACE = re.compile(r"[{}]")
+# The parts of a selector (_can_match)
+_ATTRIBUTE = re.compile(r"\[[^\]]*\]")
+_PSEUDO = re.compile(r"::?[\w-]+")
+_CLASS_NAME = re.compile(r"\.([\w-]+)")
+_ID_NAME = re.compile(r"#([\w-]+)")
+_ELEMENT_NAME = re.compile(r"(?:^|[\s>+~])([A-Za-z][\w-]*)")
 _ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
 _XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
 
@@ -48,12 +56,14 @@ class SchemeFile:
     height: float
 
 
-def _rounded(value: str) -> str:
-    def one(match: re.Match) -> str:
-        text = f"{float(match.group(0)):.1f}".rstrip("0").rstrip(".")
-        return "0" if text == "-0" else text
+@lru_cache(maxsize=4096)  # a figure repeats its coordinates: formatting a float is most of the rounding
+def _rounded_number(number: str) -> str:
+    text = f"{float(number):.1f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
-    return _DECIMAL.sub(one, value)
+
+def _rounded(value: str) -> str:
+    return _DECIMAL.sub(lambda match: _rounded_number(match.group(0)), value)
 
 
 def round_geometry(svg: str) -> str:
@@ -68,12 +78,12 @@ def _css_rules(css: str) -> list[tuple[str, str]]:
         opening = css.find("{", position)
         if opening < 0:
             return rules
-        depth, index = 0, opening
-        while index < len(css):
-            depth += {"{": 1, "}": -1}.get(css[index], 0)
+        depth, index = 0, len(css)  # an unclosed rule runs to the end
+        for brace in _BRACE.finditer(css, opening):  # brace to brace, not character by character: a style is long
+            depth += 1 if brace.group(0) == "{" else -1
             if depth == 0:
+                index = brace.start()
                 break
-            index += 1
         rules.append((css[position:opening].strip(), css[opening + 1 : index]))
         position = index + 1
 
@@ -82,11 +92,11 @@ def _can_match(selector: str, classes: set[str], ids: set[str], tags: set[str]) 
     """False only when the selector needs a class, id or element the SVG does not have (so it matches nothing)."""
     if "(" in selector:  # :not(), :is(), :has(): too subtle to judge, keep
         return True
-    plain = re.sub(r"::?[\w-]+", "", re.sub(r"\[[^\]]*\]", "", selector))
+    plain = _PSEUDO.sub("", _ATTRIBUTE.sub("", selector))
     return (
-        all(name in classes for name in re.findall(r"\.([\w-]+)", plain))
-        and all(name in ids for name in re.findall(r"#([\w-]+)", plain))
-        and all(name.lower() in tags for name in re.findall(r"(?:^|[\s>+~])([A-Za-z][\w-]*)", plain))
+        all(name in classes for name in _CLASS_NAME.findall(plain))
+        and all(name in ids for name in _ID_NAME.findall(plain))
+        and all(name.lower() in tags for name in _ELEMENT_NAME.findall(plain))
     )
 
 
