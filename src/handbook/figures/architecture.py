@@ -24,7 +24,7 @@ from handbook.errors import FigureError
 from handbook.figures.architecture_script import ICON_CACHE
 from handbook.figures.architecture_theme import themed
 from handbook.figures.batch import render_each
-from handbook.figures.fork_server import ForkServer
+from handbook.figures.fork_server import ForkServer, failure
 
 RUNNER = Path(__file__).with_name("architecture_script.py")
 THEME = Path(__file__).with_name("architecture_theme.py")
@@ -134,8 +134,7 @@ def _run(server: ForkServer, script: Path, work: Path, display: str, variant: st
         env={ICON_CACHE: str(work.parent / "icons")},  # beside the figures: shrunk once for all
     )
     if code != 0:
-        lines = [line for line in stderr.strip().splitlines() if line.strip()]
-        raise FigureError(lines[-1] if lines else f"{display}: the script failed with no message")
+        raise FigureError(failure(code, stderr, display))
     return Path(f"{out}.svg").read_text(encoding="utf-8"), json.loads(Path(f"{out}.json").read_text(encoding="utf-8"))
 
 

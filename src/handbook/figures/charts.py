@@ -21,7 +21,7 @@ from handbook.errors import FigureError
 from handbook.figures.architecture import Figure
 from handbook.figures.batch import render_each
 from handbook.figures.chart_script import PACKAGE_PREFIX
-from handbook.figures.fork_server import ForkServer
+from handbook.figures.fork_server import ForkServer, failure
 
 FOLDER = "charts"  # under figures/: the architecture figures' glob is not recursive, so it never sees them
 _RENDERER = [
@@ -89,8 +89,7 @@ def render_one(script: Path, cache_dir: Path, root: Path, display: str, server: 
         argv = [RUNNER, str(script.resolve()), str(work / "chart.svg"), str(work / "chart.json"), display, str(root)]
         code, stderr = server.run(argv, cwd=work)
         if code != 0:
-            lines = [line for line in stderr.strip().splitlines() if line.strip()]
-            raise FigureError(lines[-1] if lines else f"{display}: the script failed with no message")
+            raise FigureError(failure(code, stderr, display))
         reads = json.loads((work / "chart.json").read_text(encoding="utf-8"))["reads"]
         svg = cache_dir / f"{name}.{cache_key(script, root, reads)}.svg"
         # Rename is atomic, so a concurrent build never sees half a chart.

@@ -59,10 +59,7 @@ def _child(runner, job: dict, write: int) -> None:
 def _finished(job_id, pid: int, chunks: list[bytes]) -> dict:
     status = os.waitpid(pid, 0)[1]
     code = os.waitstatus_to_exitcode(status)
-    stderr = b"".join(chunks).decode("utf-8", "replace")
-    if code < 0:
-        stderr += f"\nthe script was stopped by signal {-code} (more than {TIMEOUT} s?)"
-    return {"id": job_id, "code": code, "stderr": stderr}
+    return {"id": job_id, "code": code, "stderr": b"".join(chunks).decode("utf-8", "replace")}
 
 
 def serve(runner_name: str) -> None:
@@ -100,6 +97,14 @@ def serve(runner_name: str) -> None:
                 answer = _finished(*children.pop(key.fd))
                 sys.stdout.write(json.dumps(answer) + "\n")
                 sys.stdout.flush()
+
+
+def failure(code: int, stderr: str, display: str) -> str:
+    """The one line that says why a job failed: the script's own last line, else what ended it."""
+    lines = [line for line in stderr.strip().splitlines() if line.strip()]
+    if code < 0:
+        return f"{display}: the script was stopped by signal {-code} (ran over {TIMEOUT} s, or out of memory?)"
+    return lines[-1] if lines else f"{display}: the script failed with no message"
 
 
 def environment() -> dict[str, str]:
