@@ -148,10 +148,32 @@ def _bad_tag_line(root: yaml.Node | None) -> int:
 def load_file(path: Path, model: type[Model], display: str | None = None) -> Loaded:
     """Parse and validate one YAML file; raise DataError naming the file and line."""
     name = display or str(path)
+    node, data = _parse(_read_text(path, name), name)
+    problems = _duplicate_keys(node, name)
+    if not isinstance(data, dict):
+        problems.append(f"{name}:1: (top level): expected a mapping of keys, got {type(data).__name__}")
+        raise DataError(problems)
+    parsed = _validated(data, node, model, name, problems)
+    if problems:
+        raise DataError(problems)
+    if getattr(parsed, "id", path.stem) != path.stem:
+        problems.append(
+            f"{name}:{_line_of(node, ('id',))}: id: `{parsed.id}` does not match the file name "
+            f"`{path.stem}`: rename one to match"
+        )
+        raise DataError(problems)
+    return Loaded(parsed, path, node)
+
+
+def _read_text(path: Path, name: str) -> str:
     try:
-        text = path.read_bytes().decode("utf-8")
+        return path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataError([f"{name}: byte {exc.start} is not UTF-8: save the file as UTF-8"]) from None
+
+
+def _parse(text: str, name: str) -> tuple[yaml.Node, Any]:
+    """The document's node (for line numbers) and its data; DataError for YAML that cannot be read or is empty."""
     loader = _Loader(text)
     node = None
     try:
@@ -170,12 +192,13 @@ def load_file(path: Path, model: type[Model], display: str | None = None) -> Loa
         loader.dispose()
     if node is None:
         raise DataError([f"{name}:1: the file is empty: see CONTRIBUTING.md for the format"])
-    problems = _duplicate_keys(node, name)
-    if not isinstance(data, dict):
-        problems.append(f"{name}:1: (top level): expected a mapping of keys, got {type(data).__name__}")
-        raise DataError(problems)
+    return node, data
+
+
+def _validated(data: dict, node: yaml.Node, model: type[Model], name: str, problems: list[str]) -> Model:
+    """`data` as `model`; DataError with `problems` and every validation error, each at its line."""
     try:
-        parsed = model.model_validate(data)
+        return model.model_validate(data)
     except RecursionError:
         raise DataError([*problems, f"{name}:1: the data is nested too deeply to check: flatten it"]) from None
     except ValidationError as exc:
@@ -183,15 +206,6 @@ def load_file(path: Path, model: type[Model], display: str | None = None) -> Loa
             loc = tuple(error["loc"])
             problems.append(f"{name}:{_line_of(node, loc)}: {_key_path(loc)}: {_describe(error, model)}")
         raise DataError(problems) from None
-    if problems:
-        raise DataError(problems)
-    if getattr(parsed, "id", path.stem) != path.stem:
-        problems.append(
-            f"{name}:{_line_of(node, ('id',))}: id: `{parsed.id}` does not match the file name "
-            f"`{path.stem}`: rename one to match"
-        )
-        raise DataError(problems)
-    return Loaded(parsed, path, node)
 
 
 @dataclass(frozen=True)
@@ -212,43 +226,17 @@ class HandbookData:
 def load_data(root: Path) -> HandbookData:
     """Load every quiz, checklist and decision matrix under `root/data`; report all problems at once."""
     problems: list[str] = []
-    loaded: dict[str, dict[str, Loaded]] = {"quizzes": {}, "checklists": {}, "decision-matrices": {}}
-    for folder, model in (("quizzes", Quiz), ("checklists", Checklist), ("decision-matrices", DecisionMatrix)):
-        for path in sorted((root / "data" / folder).glob("*.y*ml")):
-            display = path.relative_to(root).as_posix()
-            if path.suffix != ".yml":
-                problems.append(f"{display}: data files end in .yml: rename it")
-                continue
-            try:
-                item = load_file(path, model, display)
-            except DataError as exc:
-                problems += exc.problems
-                continue
-            loaded[folder][item.model.id] = item
+    loaded = {folder: _load_folder(root, folder, model, problems) for folder, model in _FOLDERS}
     problems += _duplicate_question_ids(loaded["quizzes"], root)
     if not problems:  # a file that failed to load would skew the measure
         problems += balance_problems(loaded["quizzes"])
-    tables = {}
-    for name, model in (("latency-numbers", LatencyNumbers), ("estimation-examples", EstimationExamples)):
-        try:
-            tables[name] = load_file(root / "data" / f"{name}.yml", model, f"data/{name}.yml").model
-        except DataError as exc:
-            problems += exc.problems
-        except FileNotFoundError:
-            problems.append(f"data/{name}.yml: the file is missing: restore it from git")
-    problem_set = None
-    if (root / "data" / "problems.yml").exists():  # optional: a page that lists problems says when it is missing
-        try:
-            problem_set = load_problems(root)
-        except DataError as exc:
-            problems += exc.problems
+    tables = _load_tables(root, problems)
+    problem_set = (
+        _loaded_or_none(lambda: load_problems(root), problems) if (root / "data" / "problems.yml").exists() else None
+    )
     from .practice_loading import load_practice  # here: practice_loading imports this module's load_file
 
-    practice = None
-    try:
-        practice = load_practice(root)
-    except DataError as exc:
-        problems += exc.problems
+    practice = _loaded_or_none(lambda: load_practice(root), problems)
     if problems:
         raise DataError(problems)
     return HandbookData(
@@ -260,6 +248,49 @@ def load_data(root: Path) -> HandbookData:
         practice=practice,
         matrices=loaded["decision-matrices"],
     )
+
+
+_FOLDERS = (("quizzes", Quiz), ("checklists", Checklist), ("decision-matrices", DecisionMatrix))  # one file each
+_TABLES = (("latency-numbers", LatencyNumbers), ("estimation-examples", EstimationExamples))  # one file each
+
+
+def _load_folder(root: Path, folder: str, model: type[BaseModel], problems: list[str]) -> dict[str, Loaded]:
+    """Each `data/<folder>/*.yml` file by its id; what is wrong with a file is added to `problems`."""
+    loaded: dict[str, Loaded] = {}
+    for path in sorted((root / "data" / folder).glob("*.y*ml")):
+        display = path.relative_to(root).as_posix()
+        if path.suffix != ".yml":
+            problems.append(f"{display}: data files end in .yml: rename it")
+            continue
+        try:
+            item = load_file(path, model, display)
+        except DataError as exc:
+            problems += exc.problems
+            continue
+        loaded[item.model.id] = item
+    return loaded
+
+
+def _load_tables(root: Path, problems: list[str]) -> dict[str, Any]:
+    """The latency and estimation tables by name; what is wrong with them is added to `problems`."""
+    tables = {}
+    for name, model in _TABLES:
+        try:
+            tables[name] = load_file(root / "data" / f"{name}.yml", model, f"data/{name}.yml").model
+        except DataError as exc:
+            problems += exc.problems
+        except FileNotFoundError:
+            problems.append(f"data/{name}.yml: the file is missing: restore it from git")
+    return tables
+
+
+def _loaded_or_none(load, problems: list[str]):
+    """`load()`, or None with its problems added to `problems`."""
+    try:
+        return load()
+    except DataError as exc:
+        problems += exc.problems
+        return None
 
 
 def _duplicate_question_ids(quizzes: dict[str, Loaded], root: Path) -> list[str]:

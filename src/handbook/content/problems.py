@@ -128,6 +128,16 @@ def load_problems(root: Path) -> ProblemSet:
 
 
 def _page_problems(problem_set: ProblemSet, root: Path, where) -> list[str]:
+    problems = _pattern_problems(problem_set, root, where)
+    for index, problem in enumerate(problem_set.problems):
+        problems += _solution_path_problems(index, problem, where)
+        problems += _teaches_problems(problem_set, index, problem, root, where)
+        problems += _pattern_page_problems(problem_set, index, problem, root, where)
+    return problems
+
+
+def _pattern_problems(problem_set: ProblemSet, root: Path, where) -> list[str]:
+    """Each pattern's page and teaching page exist."""
     problems = []
     for index, pattern in enumerate(problem_set.patterns):
         for key in ("page", "teaches"):
@@ -136,47 +146,60 @@ def _page_problems(problem_set: ProblemSet, root: Path, where) -> list[str]:
                     f"{where('patterns', index, key)}: patterns[{index}].{key}: docs/{getattr(pattern, key)} "
                     "does not exist: name a page under docs/"
                 )
-    for index, problem in enumerate(problem_set.problems):
-        # The file itself is checked where it is used: the page's --8<-- include (snippets' check_paths).
-        if not problem.solution.startswith("python/problems/") or not problem.solution.endswith(".py"):
-            problems.append(
-                f"{where('problems', index, 'solution')}: problems[{index}].solution: `{problem.solution}` is not "
-                "python/problems/<name>.py: keep solutions under examples/python/problems/"
-            )
-        teaches, _, anchor = problem.teaches.partition("#")
-        if not anchor or not (root / "docs" / teaches).is_file():
-            problems.append(
-                f"{where('problems', index, 'teaches')}: problems[{index}].teaches: `{problem.teaches}` is not "
-                "a page under docs/ with a #section anchor: point it at the section that teaches the idea"
-            )
-        else:
-            headings = _headings(root / "docs" / teaches)
-            if anchor in headings:
-                problem_set._section_titles[problem.id] = headings[anchor]
-            else:
-                problems.append(
-                    f"{where('problems', index, 'teaches')}: problems[{index}].teaches: docs/{teaches} has no "
-                    f"section `#{anchor}`: use one of {', '.join(f'#{a}' for a in headings)}"
-                )
-        page = root / "docs" / problem_set.pattern(problem.pattern).page
-        if not page.is_file():
-            continue  # reported with its pattern
-        text = page.read_text(encoding="utf-8")
-        shown = f"docs/{problem_set.pattern(problem.pattern).page}"
-        # `{ #id }` with spaces: `{#` would open a Jinja comment in a page that calls macros.
-        if not re.search(rf"^## .*\{{ #{re.escape(problem.id)} \}}\s*$", text, re.MULTILINE):
-            problems.append(
-                f"{where('problems', index, 'id')}: problems[{index}].id: {shown} has no heading "
-                f"`## {problem.title} {{ #{problem.id} }}`: add it (the index links to that anchor)"
-            )
-        if not _call(problem.id).search(text):
-            problems.append(
-                f"{where('problems', index, 'id')}: problems[{index}].id: {shown} does not call "
-                f'{{{{ problem("{problem.id}") }}}}: add it under the heading (timer and mark)'
-            )
-        if f'--8<-- "{problem.solution}"' not in text:
-            problems.append(
-                f"{where('problems', index, 'solution')}: problems[{index}].solution: {shown} does not include "
-                f'it: add --8<-- "{problem.solution}" in the reference-solution fold'
-            )
+    return problems
+
+
+def _solution_path_problems(index: int, problem, where) -> list[str]:
+    """The solution is named as examples/python/problems/<name>.py. The file itself is checked where it is used:
+    the page's --8<-- include (snippets' check_paths)."""
+    if problem.solution.startswith("python/problems/") and problem.solution.endswith(".py"):
+        return []
+    return [
+        f"{where('problems', index, 'solution')}: problems[{index}].solution: `{problem.solution}` is not "
+        "python/problems/<name>.py: keep solutions under examples/python/problems/"
+    ]
+
+
+def _teaches_problems(problem_set: ProblemSet, index: int, problem, root: Path, where) -> list[str]:
+    """`teaches` points at a section of a page; its title is kept for the index."""
+    teaches, _, anchor = problem.teaches.partition("#")
+    if not anchor or not (root / "docs" / teaches).is_file():
+        return [
+            f"{where('problems', index, 'teaches')}: problems[{index}].teaches: `{problem.teaches}` is not "
+            "a page under docs/ with a #section anchor: point it at the section that teaches the idea"
+        ]
+    headings = _headings(root / "docs" / teaches)
+    if anchor not in headings:
+        return [
+            f"{where('problems', index, 'teaches')}: problems[{index}].teaches: docs/{teaches} has no "
+            f"section `#{anchor}`: use one of {', '.join(f'#{a}' for a in headings)}"
+        ]
+    problem_set._section_titles[problem.id] = headings[anchor]
+    return []
+
+
+def _pattern_page_problems(problem_set: ProblemSet, index: int, problem, root: Path, where) -> list[str]:
+    """The pattern's page shows the problem: its heading, its `problem()` call and its solution's include."""
+    page = root / "docs" / problem_set.pattern(problem.pattern).page
+    if not page.is_file():
+        return []  # reported with its pattern
+    text = page.read_text(encoding="utf-8")
+    shown = f"docs/{problem_set.pattern(problem.pattern).page}"
+    problems = []
+    # `{ #id }` with spaces: `{#` would open a Jinja comment in a page that calls macros.
+    if not re.search(rf"^## .*\{{ #{re.escape(problem.id)} \}}\s*$", text, re.MULTILINE):
+        problems.append(
+            f"{where('problems', index, 'id')}: problems[{index}].id: {shown} has no heading "
+            f"`## {problem.title} {{ #{problem.id} }}`: add it (the index links to that anchor)"
+        )
+    if not _call(problem.id).search(text):
+        problems.append(
+            f"{where('problems', index, 'id')}: problems[{index}].id: {shown} does not call "
+            f'{{{{ problem("{problem.id}") }}}}: add it under the heading (timer and mark)'
+        )
+    if f'--8<-- "{problem.solution}"' not in text:
+        problems.append(
+            f"{where('problems', index, 'solution')}: problems[{index}].solution: {shown} does not include "
+            f'it: add --8<-- "{problem.solution}" in the reference-solution fold'
+        )
     return problems

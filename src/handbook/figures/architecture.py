@@ -15,7 +15,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -25,9 +24,12 @@ from handbook.errors import FigureError
 from handbook.figures.architecture_script import ICON_CACHE
 from handbook.figures.architecture_theme import themed
 from handbook.figures.batch import render_each
+from handbook.figures.fork_server import ForkServer, failure
 
 RUNNER = Path(__file__).with_name("architecture_script.py")
 THEME = Path(__file__).with_name("architecture_theme.py")
+SERVER = Path(__file__).with_name("fork_server.py")
+RUNNER_MODULE = "handbook.figures.architecture_script"
 SIZE_KEYS = ("width", "height", "smallest_text", "direction")
 INSTALL_GRAPHVIZ = "Graphviz is not installed (no `dot` on PATH): run `make build`, or `sudo apt-get install graphviz`"
 
@@ -90,7 +92,7 @@ def _toolchain_fingerprint() -> str:
         raise FigureError(INSTALL_GRAPHVIZ)
     graphviz = subprocess.run([dot, "-V"], capture_output=True, text=True, check=False).stderr.strip()
     versions = f"diagrams {metadata.version('diagrams')}, pillow {metadata.version('pillow')}"
-    renderer = b"".join(path.read_bytes() for path in (RUNNER, THEME, Path(__file__)))
+    renderer = b"".join(path.read_bytes() for path in (RUNNER, THEME, SERVER, Path(__file__)))
     return f"{versions}\n{graphviz}\n{renderer.hex()}"
 
 
@@ -124,30 +126,25 @@ def _load(name: str, cache_dir: Path, key: str, rendered: bool) -> Figure:
     )
 
 
-def _run(script: Path, work: Path, display: str, variant: str, direction: str) -> tuple[str, dict]:
+def _run(server: ForkServer, script: Path, work: Path, display: str, variant: str, direction: str) -> tuple[str, dict]:
     out = work / f"{variant}-{direction.replace('-', 'own')}"
-    result = subprocess.run(
-        [sys.executable, str(RUNNER), str(script.resolve()), f"{out}.svg", f"{out}.json", display, variant, direction],
+    code, stderr = server.run(
+        [RUNNER.name, str(script.resolve()), f"{out}.svg", f"{out}.json", display, variant, direction],
         cwd=work,
-        env={**os.environ, ICON_CACHE: str(work.parent / "icons")},  # beside the figures: shrunk once for all
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
+        env={ICON_CACHE: str(work.parent / "icons")},  # beside the figures: shrunk once for all
     )
-    if result.returncode != 0:
-        lines = [line for line in result.stderr.strip().splitlines() if line.strip()]
-        raise FigureError(lines[-1] if lines else f"{display}: the script failed with no message")
+    if code != 0:
+        raise FigureError(failure(code, stderr, display))
     return Path(f"{out}.svg").read_text(encoding="utf-8"), json.loads(Path(f"{out}.json").read_text(encoding="utf-8"))
 
 
-def _layout_for(script: Path, work: Path, display: str, screen: Screen) -> tuple[str, dict]:
+def _layout_for(server: ForkServer, script: Path, work: Path, display: str, screen: Screen) -> tuple[str, dict]:
     """The first direction whose layout is legible in the screen's column, else the most legible one."""
     tried = []
     for direction in screen.directions:
         if direction in {meta["direction"] for _, _, meta in tried}:
             continue  # the script's own direction was this one
-        svg, meta = _run(script, work, display, screen.variant, direction)
+        svg, meta = _run(server, script, work, display, screen.variant, direction)
         if shown_text(meta, screen.column) >= screen.smallest:
             return svg, meta
         tried.append((shown_text(meta, screen.column), svg, meta))
@@ -155,7 +152,11 @@ def _layout_for(script: Path, work: Path, display: str, screen: Screen) -> tuple
     return svg, meta
 
 
-def render_one(script: Path, cache_dir: Path, display: str) -> Figure:
+def render_one(script: Path, cache_dir: Path, display: str, server: ForkServer | None = None) -> Figure:
+    """The figure's cached render, or a new one drawn by `server` (one of its own when None)."""
+    if server is None:
+        with ForkServer(RUNNER_MODULE) as own:
+            return render_one(script, cache_dir, display, own)
     name = script.stem
     key = cache_key(script)
     svg_path, narrow_path, meta_path = _paths(cache_dir, name, key)
@@ -165,7 +166,7 @@ def render_one(script: Path, cache_dir: Path, display: str) -> Figure:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     try:
-        drawn = {screen.variant: _layout_for(script, work, display, screen) for screen in SCREENS}
+        drawn = {screen.variant: _layout_for(server, script, work, display, screen) for screen in SCREENS}
         (wide_svg, wide), (narrow_svg, narrow) = drawn["wide"], drawn["narrow"]
         meta = {key: wide[key] for key in ("title", "alt", "caption")}
         meta.update(wide={k: wide[k] for k in SIZE_KEYS}, narrow={k: narrow[k] for k in SIZE_KEYS})
@@ -196,4 +197,6 @@ def render_all(scripts_dir: Path, cache_dir: Path, root: Path | None = None, job
     def display(script: Path) -> str:
         return script.relative_to(root).as_posix() if script.is_relative_to(root) else str(script)
 
-    return render_each(scripts, lambda script: render_one(script, cache_dir, display(script)), jobs)
+    # One server for the batch: `diagrams` and Pillow are imported once, and only when a figure is not cached.
+    with ForkServer(RUNNER_MODULE) as server:
+        return render_each(scripts, lambda script: render_one(script, cache_dir, display(script), server), jobs)

@@ -2,7 +2,8 @@
 
 Usage: python architecture_script.py SCRIPT OUT_SVG OUT_JSON [DISPLAY [wide|narrow [TB|LR|-]]].
 Exit 1 prints one line: `SCRIPT:LINE: what went wrong`.
-Run as a file in its own process: each script draws with module-level state of the `diagrams` package.
+Run in a process of its own (the build forks one from handbook.figures.fork_server, which imported `diagrams`
+and Pillow once): each script draws with module-level state of the `diagrams` package.
 """
 
 from __future__ import annotations
@@ -253,6 +254,12 @@ def _layout_attributes(layout: Layout, graph_attr, node_attr, edge_attr) -> tupl
 def _script_line(script: Path, exc: BaseException) -> str:
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if Path(f.filename).resolve() == script.resolve()]
     return f":{frames[-1].lineno}" if frames else ""
+
+
+def preload() -> None:
+    """What every figure imports, for handbook.figures.fork_server to import once for all of them."""
+    import diagrams  # noqa: F401
+    from PIL import Image  # noqa: F401
 
 
 def run(script: Path, out_svg: Path, out_json: Path, layout: Layout = LAYOUTS["wide"]) -> None:

@@ -1,8 +1,9 @@
 """Run one `figures/charts/<name>.py` script in its own process and write its inline SVG and metadata.
 
 Usage: python -m handbook.figures.chart_script SCRIPT OUT_SVG OUT_JSON DISPLAY ROOT. Exit 1 prints one line:
-`DISPLAY:LINE: error: what to do`. Run as a file in its own process: pyplot keeps module-level state, and the
-examples a chart loads run their checks at import.
+`DISPLAY:LINE: error: what to do`. Run in a process of its own (the build forks one from
+handbook.figures.fork_server, which imported matplotlib once): pyplot keeps module-level state, and the examples
+a chart loads run their checks at import.
 
 The metadata lists every project file the script read (examples, data files, the package's modules): the
 renderer keys its cache on their contents, so editing an example's numbers re-renders the charts drawn from it.
@@ -60,6 +61,15 @@ def _inputs(root: Path, opened: set[str]) -> list[str]:
 def _script_line(script: Path, exc: BaseException) -> str:
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if Path(f.filename).resolve() == script.resolve()]
     return f":{frames[-1].lineno}" if frames else ""
+
+
+def preload() -> None:
+    """What every chart imports, for handbook.figures.fork_server to import once for all of them."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.backends.backend_svg  # noqa: F401 - savefig's, imported on first use
+    import matplotlib.pyplot  # noqa: F401
 
 
 def run(script: Path, out_svg: Path, out_json: Path, root: Path) -> None:

@@ -12,8 +12,6 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
-import sys
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -23,9 +21,14 @@ from handbook.errors import FigureError
 from handbook.figures.architecture import Figure
 from handbook.figures.batch import render_each
 from handbook.figures.chart_script import PACKAGE_PREFIX
+from handbook.figures.fork_server import ForkServer, failure
 
 FOLDER = "charts"  # under figures/: the architecture figures' glob is not recursive, so it never sees them
-_RENDERER = [Path(__file__), Path(__file__).with_name("chart_script.py"), Path(__file__).with_name("chart_svg.py")]
+_RENDERER = [
+    Path(__file__),
+    *(Path(__file__).with_name(f"{n}.py") for n in ("chart_script", "chart_svg", "fork_server")),
+]
+RUNNER = "handbook.figures.chart_script"
 
 
 @lru_cache(maxsize=1)
@@ -70,14 +73,11 @@ def _cached(script: Path, cache_dir: Path, root: Path) -> Path | None:
     return None
 
 
-def _environment() -> dict[str, str]:
-    """The script's process imports this package from where the build imported it (installed or src/)."""
-    package_parent = str(Path(handbook.__file__).resolve().parents[1])
-    paths = [package_parent, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(dict.fromkeys(paths))}
-
-
-def render_one(script: Path, cache_dir: Path, root: Path, display: str) -> Figure:
+def render_one(script: Path, cache_dir: Path, root: Path, display: str, server: ForkServer | None = None) -> Figure:
+    """The chart's cached render, or a new one drawn by `server` (one of its own when None)."""
+    if server is None:
+        with ForkServer(RUNNER) as own:
+            return render_one(script, cache_dir, root, display, own)
     name = script.stem
     cached = _cached(script, cache_dir, root)
     if cached is not None:
@@ -86,14 +86,10 @@ def render_one(script: Path, cache_dir: Path, root: Path, display: str) -> Figur
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     try:
-        command = [sys.executable, "-m", "handbook.figures.chart_script", str(script.resolve())]
-        command += [str(work / "chart.svg"), str(work / "chart.json"), display, str(root)]
-        result = subprocess.run(
-            command, cwd=work, env=_environment(), capture_output=True, text=True, check=False, timeout=120
-        )
-        if result.returncode != 0:
-            lines = [line for line in result.stderr.strip().splitlines() if line.strip()]
-            raise FigureError(lines[-1] if lines else f"{display}: the script failed with no message")
+        argv = [RUNNER, str(script.resolve()), str(work / "chart.svg"), str(work / "chart.json"), display, str(root)]
+        code, stderr = server.run(argv, cwd=work)
+        if code != 0:
+            raise FigureError(failure(code, stderr, display))
         reads = json.loads((work / "chart.json").read_text(encoding="utf-8"))["reads"]
         svg = cache_dir / f"{name}.{cache_key(script, root, reads)}.svg"
         # Rename is atomic, so a concurrent build never sees half a chart.
@@ -121,4 +117,6 @@ def render_all(scripts_dir: Path, cache_dir: Path, root: Path, jobs: int | None 
         script = script.resolve()
         return script.relative_to(root).as_posix() if script.is_relative_to(root) else str(script)
 
-    return render_each(scripts, lambda script: render_one(script, cache_dir, root, display(script)), jobs)
+    # One server for the batch: matplotlib is imported once, and only when a chart is not in the cache.
+    with ForkServer(RUNNER) as server:
+        return render_each(scripts, lambda script: render_one(script, cache_dir, root, display(script), server), jobs)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from handbook.errors import FigureError
 
@@ -37,6 +38,13 @@ _CLASS = re.compile(r'\sclass="([^"]*)"')
 _ID = re.compile(r'\sid="([^"]*)"')
 _TAG_NAME = re.compile(r"<([A-Za-z][\w:-]*)")
 _VOID = re.compile(r"<(br|hr|img|wbr)\b([^>]*?)/?>", re.I)  # HTML in labels: a file must be well-formed XML
+_BRACE = re.compile(r"[{}]")
+# The parts of a selector (_can_match)
+_ATTRIBUTE = re.compile(r"\[[^\]]*\]")
+_PSEUDO = re.compile(r"::?[\w-]+")
+_CLASS_NAME = re.compile(r"\.([\w-]+)")
+_ID_NAME = re.compile(r"#([\w-]+)")
+_ELEMENT_NAME = re.compile(r"(?:^|[\s>+~])([A-Za-z][\w-]*)")
 _ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
 _XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
 
@@ -48,12 +56,14 @@ class SchemeFile:
     height: float
 
 
-def _rounded(value: str) -> str:
-    def one(match: re.Match) -> str:
-        text = f"{float(match.group(0)):.1f}".rstrip("0").rstrip(".")
-        return "0" if text == "-0" else text
+@lru_cache(maxsize=4096)  # a figure repeats its coordinates: formatting a float is most of the rounding
+def _rounded_number(number: str) -> str:
+    text = f"{float(number):.1f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
-    return _DECIMAL.sub(one, value)
+
+def _rounded(value: str) -> str:
+    return _DECIMAL.sub(lambda match: _rounded_number(match.group(0)), value)
 
 
 def round_geometry(svg: str) -> str:
@@ -68,12 +78,12 @@ def _css_rules(css: str) -> list[tuple[str, str]]:
         opening = css.find("{", position)
         if opening < 0:
             return rules
-        depth, index = 0, opening
-        while index < len(css):
-            depth += {"{": 1, "}": -1}.get(css[index], 0)
+        depth, index = 0, len(css)  # an unclosed rule runs to the end
+        for brace in _BRACE.finditer(css, opening):  # brace to brace, not character by character: a style is long
+            depth += 1 if brace.group(0) == "{" else -1
             if depth == 0:
+                index = brace.start()
                 break
-            index += 1
         rules.append((css[position:opening].strip(), css[opening + 1 : index]))
         position = index + 1
 
@@ -82,11 +92,11 @@ def _can_match(selector: str, classes: set[str], ids: set[str], tags: set[str]) 
     """False only when the selector needs a class, id or element the SVG does not have (so it matches nothing)."""
     if "(" in selector:  # :not(), :is(), :has(): too subtle to judge, keep
         return True
-    plain = re.sub(r"::?[\w-]+", "", re.sub(r"\[[^\]]*\]", "", selector))
+    plain = _PSEUDO.sub("", _ATTRIBUTE.sub("", selector))
     return (
-        all(name in classes for name in re.findall(r"\.([\w-]+)", plain))
-        and all(name in ids for name in re.findall(r"#([\w-]+)", plain))
-        and all(name.lower() in tags for name in re.findall(r"(?:^|[\s>+~])([A-Za-z][\w-]*)", plain))
+        all(name in classes for name in _CLASS_NAME.findall(plain))
+        and all(name in ids for name in _ID_NAME.findall(plain))
+        and all(name.lower() in tags for name in _ELEMENT_NAME.findall(plain))
     )
 
 
@@ -153,18 +163,38 @@ def scheme_file(svg: str, light: dict[str, str], dark: dict[str, str], display: 
     SVG uses must be there. A chart's own variables (declared on its root, overridden under `[data-md-color-
     scheme=slate]`) move onto the `#dark` group, where they see the scheme's values.
     """
+    root, scope_id, width, height = _root_of(svg, display)
+    body = _NOISE.sub("", _WORDS.sub("", svg[root.end() : svg.rindex("</svg>")]))
+    body, own, slate = _restyled(well_formed(round_geometry(body)), root.group(0), scope_id)
+    body = drop_unused_ids(body, "".join(_STYLE.findall(body)), {scope_id})
+    used = sorted(set(_MATERIAL_VAR.findall(body)) | {n for _, v in own + slate for n in _MATERIAL_VAR.findall(v)})
+    missing = [name for name in used if name not in light or name not in dark]
+    if missing:
+        raise FigureError(f"{display}: no value for {', '.join(missing)} in the light or dark scheme")
+    rules = _scheme_rules(scope_id, [(n, light[n]) for n in used], [(n, dark[n]) for n in used], own, slate)
+    head = _file_root(root.group(0), body, width, height)
+    text = f'{round_geometry(head)}<style>{_escape(rules)}</style><g id="{DARK_ID}">{body}</g></svg>\n'
+    return SchemeFile(text, width, height)
+
+
+def _root_of(svg: str, display: str) -> tuple[re.Match, str, float, float]:
+    """The root `<svg>` tag, its id, and the width and height of its viewBox."""
     root = _ROOT.match(svg)
     scope = _ROOT_ID.search(root.group(0)) if root else None
     box = _VIEWBOX.search(root.group(0)) if root else None
     if not (root and scope and box):
         raise FigureError(f"{display}: the SVG has no root <svg> with an id and a viewBox")
-    scope_id = scope.group(1)
-    width, height = float(box.group(3)), float(box.group(4))
-    body = _NOISE.sub("", _WORDS.sub("", svg[root.end() : svg.rindex("</svg>")]))
-    body = well_formed(round_geometry(body))
+    return root, scope.group(1), float(box.group(3)), float(box.group(4))
 
-    own: list[tuple[str, str]] = []  # the root's custom properties (a chart's --hb-…)
-    slate: list[tuple[str, str]] = []  # their dark values
+
+Declarations = list[tuple[str, str]]
+
+
+def _restyled(body: str, root_tag: str, scope_id: str) -> tuple[str, Declarations, Declarations]:
+    """`body` with its style rules pruned to what can match, without the root's page-only rules; and the
+    root's custom properties (a chart's --hb-…) with their dark values, taken out for the `#dark` group."""
+    own: Declarations = []
+    slate: Declarations = []
 
     def restyle(match: re.Match) -> str:
         rules = []
@@ -177,31 +207,35 @@ def scheme_file(svg: str, light: dict[str, str], dark: dict[str, str], display: 
             if re.fullmatch(rf"#{re.escape(scope_id)}\.[\w-]+", prelude):
                 continue  # the root's width limits in the page (moved from its style attribute)
             rules.append(f"{prelude}{{{rule}}}")
-        return "<style>" + _escape(prune_css("".join(rules), root.group(0) + body)) + "</style>"
+        return "<style>" + _escape(prune_css("".join(rules), root_tag + body)) + "</style>"
 
-    body = _STYLE.sub(restyle, body)
-    body = drop_unused_ids(body, "".join(_STYLE.findall(body)), {scope_id})
-    used = sorted(set(_MATERIAL_VAR.findall(body)) | {n for _, v in own + slate for n in _MATERIAL_VAR.findall(v)})
-    missing = [name for name in used if name not in light or name not in dark]
-    if missing:
-        raise FigureError(f"{display}: no value for {', '.join(missing)} in the light or dark scheme")
+    return _STYLE.sub(restyle, body), own, slate
+
+
+def _scheme_rules(
+    scope_id: str, light: Declarations, dark: Declarations, own: Declarations, slate: Declarations
+) -> str:
+    """The variables' light values on the root and `#dark`, the chart's own on `#dark`, the dark ones while it is
+    the target."""
 
     def block(pairs) -> str:
         return ";".join(f"{name}:{value}" for name, value in pairs)
 
-    target = f"#{DARK_ID}:target"
-    rules = f"#{scope_id},#{DARK_ID}{{{block((n, light[n]) for n in used)}}}"
+    rules = f"#{scope_id},#{DARK_ID}{{{block(light)}}}"
     if own:
         rules += f"#{DARK_ID}{{{block(own)}}}"
-    rules += f"{target}{{{block([*((n, dark[n]) for n in used), *slate])}}}"
-    attributes = re.sub(r'\s(?:width|height|style|tabindex|role|aria-[\w-]+)="[^"]*"', "", root.group(0)[4:-1])
+    return rules + f"#{DARK_ID}:target{{{block([*dark, *slate])}}}"
+
+
+def _file_root(root_tag: str, body: str, width: float, height: float) -> str:
+    """The file's `<svg>` tag: the page's attributes without sizes, styles and accessibility, its own size, and
+    the namespaces a file needs."""
+    attributes = re.sub(r'\s(?:width|height|style|tabindex|role|aria-[\w-]+)="[^"]*"', "", root_tag[4:-1])
     if "xmlns=" not in attributes:
         attributes += ' xmlns="http://www.w3.org/2000/svg"'
     if "xlink:" in body and "xmlns:xlink=" not in attributes:
         attributes += ' xmlns:xlink="http://www.w3.org/1999/xlink"'
-    head = f'<svg{attributes} width="{_rounded(f"{width:.1f}")}" height="{_rounded(f"{height:.1f}")}">'
-    text = f'{round_geometry(head)}<style>{_escape(rules)}</style><g id="{DARK_ID}">{body}</g></svg>\n'
-    return SchemeFile(text, width, height)
+    return f'<svg{attributes} width="{_rounded(f"{width:.1f}")}" height="{_rounded(f"{height:.1f}")}">'
 
 
 def material_variables(svg: str) -> set[str]:
