@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -67,3 +68,14 @@ def test_every_test_file_is_collected():
     collected = {line.split("::")[0] for line in result.stdout.splitlines() if "::" in line}
     files = {p.relative_to(ROOT).as_posix() for p in (ROOT / "tests").rglob("test_*.py")}
     assert files - collected == set()
+
+
+def test_every_stylesheet_has_balanced_braces():
+    # A brace lost in a merge silently drops every rule after it (browsers skip to the next balanced block).
+    for sheet in sorted((ROOT / "docs" / "assets" / "stylesheets").glob("*.css")):
+        text = re.sub(r"/\*.*?\*/", "", sheet.read_text(encoding="utf-8"), flags=re.S)
+        depth = 0
+        for number, line in enumerate(text.splitlines(), 1):
+            depth += line.count("{") - line.count("}")
+            assert depth >= 0, f"{sheet.relative_to(ROOT)}:{number}: a }} closes nothing"
+        assert depth == 0, f"{sheet.relative_to(ROOT)}: {depth} block(s) left open: close them"

@@ -39,7 +39,22 @@ NOT_DEFINING = ("glossary/", "references/")  # pages that list every term but te
 DEFINING_LEAD = 1.2  # a glossary term's defining page scores this much above any other document
 # Pages that mention many topics without teaching them: their score is multiplied by this, so a query finds the
 # teaching page first, and finds them still when only they have the words (a checklist item, a book title).
-PRIORS = {"references/": 0.4, "glossary/": 0.5, "contributing/": 0.5, "checklists/": 0.6, "quizzes/": 0.6}
+# Practice pages rehearse topics taught elsewhere (a transcript of the URL shortener round, a loop's scripts, a
+# plan's week, a matrix of stores): they come after the page that teaches the topic.
+PRIORS = {
+    "references/": 0.4,
+    "glossary/": 0.5,
+    "contributing/": 0.4,
+    "checklists/": 0.6,
+    "quizzes/": 0.4,
+    "study/figures/": 0.5,
+    "practice/transcripts/": 0.5,
+    "practice/loops/": 0.6,
+    "start/plan-": 0.6,
+    "foundations/which-": 0.7,
+    # A case study applies many mechanisms; the topic page that teaches one comes first for its name.
+    "system-design/case-studies/": 0.8,
+}
 
 
 @dataclass
