@@ -66,17 +66,34 @@ class Cluster:
                 for p in range(N):
                     if p != s.id:
                         prev = s.next_index[p] - 1
-                        self.send({"type": "append", "from": s.id, "to": p, "term": s.term, "prev": prev,
-                                   "prevTerm": s.log[prev - 1][0] if prev else 0, "entries": s.log[prev:],
-                                   "commit": s.commit})
+                        self.send(
+                            {
+                                "type": "append",
+                                "from": s.id,
+                                "to": p,
+                                "term": s.term,
+                                "prev": prev,
+                                "prevTerm": s.log[prev - 1][0] if prev else 0,
+                                "entries": s.log[prev:],
+                                "commit": s.commit,
+                            }
+                        )
             elif s.role != "down" and self.now >= s.deadline:
                 self.step_down(s, s.term + 1)
                 s.role, s.voted_for, s.votes, s.deadline = "candidate", s.id, {s.id}, self.now + self.timeout()
                 last_term, last_index = s.last()
                 for p in range(N):
                     if p != s.id:
-                        self.send({"type": "vote", "from": s.id, "to": p, "term": s.term,
-                                   "lastTerm": last_term, "lastIndex": last_index})
+                        self.send(
+                            {
+                                "type": "vote",
+                                "from": s.id,
+                                "to": p,
+                                "term": s.term,
+                                "lastTerm": last_term,
+                                "lastIndex": last_index,
+                            }
+                        )
         self.check_committed()
 
     def apply(self, event: dict) -> None:
@@ -131,8 +148,7 @@ class Cluster:
                             s.log.append(tuple(entry))
                     match = prev + len(m["entries"])
                     s.commit = max(s.commit, min(m["commit"], match))
-            self.send({"type": "appendReply", "from": s.id, "to": m["from"], "term": s.term, "ok": ok,
-                       "match": match})
+            self.send({"type": "appendReply", "from": s.id, "to": m["from"], "term": s.term, "ok": ok, "match": match})
         elif m["type"] == "appendReply" and s.role == "leader" and m["term"] == s.term:
             p = m["from"]
             if m["ok"]:
@@ -190,17 +206,26 @@ if __name__ == "__main__":
 
     # A split vote: S1 leads term 1 and crashes; S2 and S4 time out together; S3 hears S4 first and S5 hears
     # S2 first, so each has 2 of 5 votes and term 2 has no leader. Randomized timeouts settle term 3 or later.
-    split = {1: [{"type": "timeout", "server": 0}], 4: [write("a")], 8: [{"type": "crash", "server": 0}],
-             10: [{"type": "timeout", "server": 1}, {"type": "timeout", "server": 3}]}
+    split = {
+        1: [{"type": "timeout", "server": 0}],
+        4: [write("a")],
+        8: [{"type": "crash", "server": 0}],
+        10: [{"type": "timeout", "server": 1}, {"type": "timeout", "server": 3}],
+    }
     c = run(split, 40, seed=3)
     assert 1 in c.terms_with_leaders and 2 not in c.terms_with_leaders and len(c.leaders()) == 1
     assert c.servers[c.leaders()[0]].term >= 3
 
     # A partition isolates the leader S1 with S2: its write reaches 2 of 5 and never commits; the majority
     # elects a leader of term 2 or later that commits; on healing, S1 steps down and its entry is overwritten.
-    partition = {1: [{"type": "timeout", "server": 0}], 4: [write("a")],
-                 9: [{"type": "partition", "groups": [[0, 1], [2, 3, 4]]}], 10: [write("lost")],
-                 34: [write("b")], 42: [{"type": "partition", "groups": [[0, 1, 2, 3, 4]]}]}
+    partition = {
+        1: [{"type": "timeout", "server": 0}],
+        4: [write("a")],
+        9: [{"type": "partition", "groups": [[0, 1], [2, 3, 4]]}],
+        10: [write("lost")],
+        34: [write("b")],
+        42: [{"type": "partition", "groups": [[0, 1, 2, 3, 4]]}],
+    }
     c = run(partition, 55, seed=5)
     (leader,) = [c.servers[i] for i in c.leaders()]
     assert leader.id >= 2 and c.servers[0].role == "follower"
@@ -213,10 +238,23 @@ if __name__ == "__main__":
     crash = lambda *ids: [{"type": "crash", "server": i} for i in ids]  # noqa: E731
     restart = lambda *ids: [{"type": "restart", "server": i} for i in ids]  # noqa: E731
     timeout = lambda i: [{"type": "timeout", "server": i}]  # noqa: E731
-    figure8 = {1: timeout(0), 4: [write("a")], 8: crash(2, 3, 4) + [write("x")], 10: crash(0, 1),
-               11: restart(2, 3, 4), 12: timeout(4), 15: [write("y")] + crash(4), 16: restart(0, 1),
-               17: timeout(0), 19: timeout(0), 26: crash(0), 27: restart(4), 28: timeout(4), 30: timeout(4),
-               37: [write("z")]}
+    figure8 = {
+        1: timeout(0),
+        4: [write("a")],
+        8: crash(2, 3, 4) + [write("x")],
+        10: crash(0, 1),
+        11: restart(2, 3, 4),
+        12: timeout(4),
+        15: [write("y")] + crash(4),
+        16: restart(0, 1),
+        17: timeout(0),
+        19: timeout(0),
+        26: crash(0),
+        27: restart(4),
+        28: timeout(4),
+        30: timeout(4),
+        37: [write("z")],
+    }
     safe = run(figure8, 44, seed=8, noop=False)
     unsafe = run(figure8, 44, seed=8, count_old_terms=True, noop=False)
     assert not safe.overwritten and [cmd for _, cmd in safe.servers[1].log] == ["a", "y", "z"]
