@@ -138,6 +138,9 @@ def test_axe_finds_no_violation_in_the_simulator(browser, site_url, sim_id, sche
     block = ready(page, sim_id)
     block.locator('button[data-action="reset"]').click()
     block.locator('button[data-action="step"]').click()
+    # Measure the resting colours: no button caught mid-transition to its focused fill.
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.wait_for_timeout(300)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "id => axe.run({include: [[`.hb-sim[data-sim='${id}']`]]}, {resultTypes: ['violations']})", sim_id
