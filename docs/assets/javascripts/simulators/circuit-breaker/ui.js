@@ -2,7 +2,7 @@
 // far, what happened to the calls (passed, failed, shed) and a chart of them per second.
 import * as logic from "./logic.js";
 import { element } from "../lib/dom.js";
-import { responsiveChart } from "../lib/chart.js";
+import { chartSlot } from "../lib/chart.js";
 import { mount as mountPanel } from "../lib/panel.js";
 
 const ROWS = [
@@ -38,16 +38,13 @@ function chartSpec(result, cursor) {
 }
 
 export function mount(block) {
-  const chartBox = element("div", { class: "hb-sim__chart" });
-  let current = null;
-  let draw = null;
+  const chart = chartSlot(chartSpec);
   mountPanel(block, {
     id: "circuit-breaker",
     title: "Circuit breaker",
     logic,
     render(output, result, cursor) {
       const values = logic.summary(result, cursor);
-      current = { result, cursor };
       const states = element("ol", { class: "hb-sim-states", "aria-label": "Breaker state" }, logic.STATES.map((s) =>
         element("li", { class: s === values.state ? "hb-sim-states__now" : "", "aria-current": s === values.state ? "true" : false, text: NAMES[s] })));
       const moves = result.transitions.filter((t) => t.time < cursor);
@@ -61,9 +58,8 @@ export function mount(block) {
           element("td", { class: "hb-sim__num", "data-hb-value": key, text: values[key] }),
         ]))),
       ]);
-      output.replaceChildren(states, table, element("p", { class: "hb-sim__figures", text: "State changes:" }), log, chartBox);
-      if (draw) draw();
-      else draw = responsiveChart(chartBox, () => chartSpec(current.result, current.cursor));
+      output.replaceChildren(states, table, element("p", { class: "hb-sim__figures", text: "State changes:" }), log, chart.box);
+      chart.show(result, cursor);
       return `After ${cursor} s: ${NAMES[values.state].toLowerCase()}; ${values.ok} succeeded, ${values.failed} failed, ` +
         `${values.rejected} shed; opened ${values.opened} times.`;
     },

@@ -2,7 +2,7 @@
 // each consumer processed in the tick, and a chart of the group's total lag and its replays over time.
 import * as logic from "./logic.js";
 import { element } from "../lib/dom.js";
-import { responsiveChart } from "../lib/chart.js";
+import { chartSlot } from "../lib/chart.js";
 import { mount as mountPanel } from "../lib/panel.js";
 
 function owners(state) {
@@ -69,9 +69,7 @@ function chartSpec(result, cursor) {
 }
 
 export function mount(block) {
-  const chartBox = element("div", { class: "hb-sim__chart" });
-  let current = null;
-  let draw = null;
+  const chart = chartSlot(chartSpec);
   mountPanel(block, {
     id: "consumer-group",
     title: "Kafka consumer group",
@@ -92,10 +90,8 @@ export function mount(block) {
       const members = element("p", { class: "hb-sim__figures", text: `Assignment: ${logic.assignmentText(state.assignment)}` +
         (state.crashed.length ? `; crashed, not yet noticed: ${state.crashed.join(", ")}.` : ".") });
       const notes = state.notes.length ? element("ul", { class: "hb-sim-cg__notes" }, state.notes.map((text) => element("li", { text }))) : "";
-      current = { result, cursor };
-      output.replaceChildren(figures, members, notes, partitionTable(state, cursor), processedList(state, cursor), chartBox);
-      if (draw) draw();
-      else draw = responsiveChart(chartBox, () => chartSpec(current.result, current.cursor));
+      output.replaceChildren(figures, members, notes, partitionTable(state, cursor), processedList(state, cursor), chart.box);
+      chart.show(result, cursor);
       return `Tick ${cursor}: total lag ${values.lag}, ${values.rebalances} rebalances, ${values.duplicates} records processed twice. ` +
         state.notes.join(" ");
     },

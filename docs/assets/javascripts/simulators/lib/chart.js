@@ -76,3 +76,19 @@ export function responsiveChart(container, specOf) {
   draw();
   return draw;
 }
+
+// A simulator's chart: `box` goes in the output, and `show(result, cursor)` draws `specOf(result, cursor)` into
+// it once in the page (then redraws it on width changes) and again on every later call.
+export function chartSlot(specOf) {
+  const box = element("div", { class: "hb-sim__chart" });
+  let shown = null;
+  let draw = null;
+  return {
+    box,
+    show(result, cursor) {
+      shown = [result, cursor];
+      if (draw) draw();
+      else draw = responsiveChart(box, () => specOf(...shown));
+    },
+  };
+}

@@ -2,7 +2,7 @@
 // solid, uncommitted dashed), what happened in that tick, and a chart of the highest term and the commit index.
 import * as logic from "./logic.js";
 import { element } from "../lib/dom.js";
-import { responsiveChart } from "../lib/chart.js";
+import { chartSlot } from "../lib/chart.js";
 import { mount as mountPanel } from "../lib/panel.js";
 
 const ROLE = { leader: "Leader", candidate: "Candidate", follower: "Follower", down: "Down" };
@@ -63,9 +63,7 @@ function chartSpec(result, cursor) {
 }
 
 export function mount(block) {
-  const chartBox = element("div", { class: "hb-sim__chart" });
-  let current = null;
-  let draw = null;
+  const chart = chartSlot(chartSpec);
   mountPanel(block, {
     id: "raft",
     title: "Raft election and replication",
@@ -88,10 +86,8 @@ export function mount(block) {
         element("p", { class: "hb-sim__figures", text: cursor ? `In tick ${cursor}:` : "At the start:" }),
         element("ul", {}, notes.map((text) => element("li", { text }))),
       ]);
-      current = { result, cursor };
-      output.replaceChildren(figures, network, serverList(state, cursor), happened, chartBox);
-      if (draw) draw();
-      else draw = responsiveChart(chartBox, () => chartSpec(current.result, current.cursor));
+      output.replaceChildren(figures, network, serverList(state, cursor), happened, chart.box);
+      chart.show(result, cursor);
       return `Tick ${cursor}: leader ${values.leaders}, highest term ${values.term}, commit index ${values.committed}. ` + notes.slice(0, 3).join(" ");
     },
   });

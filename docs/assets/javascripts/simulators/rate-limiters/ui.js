@@ -2,7 +2,7 @@
 // cumulative admitted requests over time (the leaky bucket's line shows when requests leave its queue).
 import * as logic from "./logic.js";
 import { element } from "../lib/dom.js";
-import { responsiveChart } from "../lib/chart.js";
+import { chartSlot } from "../lib/chart.js";
 import { mount as mountPanel } from "../lib/panel.js";
 
 function cumulative(times, flags, shift) {
@@ -37,9 +37,7 @@ function chartSpec(result, cursor) {
 }
 
 export function mount(block) {
-  let chartBox = null;
-  let current = null;
-  let draw = null;
+  const chart = chartSlot(chartSpec);
   mountPanel(block, {
     id: "rate-limiters",
     title: "Rate limiters side by side",
@@ -60,11 +58,8 @@ export function mount(block) {
         ])]),
         element("tbody", {}, rows),
       ]);
-      if (!chartBox) { chartBox = element("div", { class: "hb-sim__chart" }); }
-      current = { result, cursor };
-      output.replaceChildren(table, chartBox);
-      if (draw) draw();
-      else draw = responsiveChart(chartBox, () => chartSpec(current.result, current.cursor));
+      output.replaceChildren(table, chart.box);
+      chart.show(result, cursor);
       const at = cursor ? `t = ${result.times[cursor - 1]} s` : "t = 0 s";
       return `After ${cursor} of ${result.steps} requests (${at}): ` +
         logic.LIMITERS.map(({ key, name }) => `${name.toLowerCase()} ${values[`${key}-admitted`]}`).join(", ") + " admitted.";

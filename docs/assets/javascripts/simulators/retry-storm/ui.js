@@ -2,7 +2,7 @@
 // to the current second, and the totals: retries, the busiest 100 ms, the amplification, what a budget refused.
 import * as logic from "./logic.js";
 import { element } from "../lib/dom.js";
-import { responsiveChart } from "../lib/chart.js";
+import { chartSlot } from "../lib/chart.js";
 import { mount as mountPanel } from "../lib/panel.js";
 
 const ROWS = [
@@ -36,16 +36,13 @@ function chartSpec(result, cursor) {
 }
 
 export function mount(block) {
-  const chartBox = element("div", { class: "hb-sim__chart" });
-  let current = null;
-  let draw = null;
+  const chart = chartSlot(chartSpec);
   mountPanel(block, {
     id: "retry-storm",
     title: "Retry storm",
     logic,
     render(output, result, cursor) {
       const values = logic.summary(result, cursor);
-      current = { result, cursor };
       const table = element("table", { class: "hb-sim__table hb-sim-measures" }, [
         element("caption", {}, ["After ", element("span", { "data-hb-value": "seconds", text: cursor }), ` of ${result.steps} s`]),
         element("tbody", {}, ROWS.map(([key, name]) => element("tr", {}, [
@@ -53,9 +50,8 @@ export function mount(block) {
           element("td", { class: "hb-sim__num", "data-hb-value": key, text: values[key] }),
         ]))),
       ]);
-      output.replaceChildren(table, chartBox);
-      if (draw) draw();
-      else draw = responsiveChart(chartBox, () => chartSpec(current.result, current.cursor));
+      output.replaceChildren(table, chart.box);
+      chart.show(result, cursor);
       return `After ${cursor} s: ${values.retries} retries, at most ${values["peak-retries"]} in one 100 ms, ` +
         `${values.amplification} calls per request` + (values.refused ? `, ${values.refused} refused by the budget.` : ".");
     },

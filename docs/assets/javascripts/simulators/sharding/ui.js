@@ -2,7 +2,7 @@
 // share moved by every join so far against the cluster's size, with the minimum possible, 1/(N+1).
 import * as logic from "./logic.js";
 import { element } from "../lib/dom.js";
-import { responsiveChart } from "../lib/chart.js";
+import { chartSlot } from "../lib/chart.js";
 import { mount as mountPanel } from "../lib/panel.js";
 
 function chartSpec(result, cursor) {
@@ -23,9 +23,7 @@ function chartSpec(result, cursor) {
 }
 
 export function mount(block) {
-  const chartBox = element("div", { class: "hb-sim__chart" });
-  let current = null;
-  let draw = null;
+  const chart = chartSlot(chartSpec);
   mountPanel(block, {
     id: "sharding",
     title: "Resharding: keys moved when a node joins",
@@ -45,10 +43,8 @@ export function mount(block) {
         element("thead", {}, [element("tr", {}, ["Placement", "Keys moved", "%", "All joins"].map((t) => element("th", { scope: "col", text: t })))]),
         element("tbody", {}, rows),
       ]);
-      current = { result, cursor };
-      output.replaceChildren(table, chartBox);
-      if (draw) draw();
-      else draw = responsiveChart(chartBox, () => chartSpec(current.result, current.cursor));
+      output.replaceChildren(table, chart.box);
+      chart.show(result, cursor);
       return cursor
         ? `${join}: ` + logic.SCHEMES.map(({ key, name }) => `${name} moved ${v[`${key}-percent`]}%`).join(", ") + ` (ideal ${v.ideal}%).`
         : `${v.nodes} nodes; no join yet.`;
