@@ -7,6 +7,9 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Two pytest-xdist workers share one build, one Chromium and one server: the browser tests wait on Chromium as
+# much as they use a core, so two keep both cores of the CI machine busy.
+TEST_WORKERS ?= 2
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
@@ -23,7 +26,7 @@ build: deps  ## Build the site into site/ (only a successful build replaces it)
 	$(BIN)/python scripts/build.py
 
 test: test-deps  ## Run every check CI runs: unit, build, examples, workflows and browser tests
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 test-unit: test-deps  ## The quick subset while writing: no build, no browser, no database (seconds)
 	$(BIN)/python -m pytest -m "not site" -q

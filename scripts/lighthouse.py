@@ -1,6 +1,7 @@
 """Lighthouse scores of the home page, a topic page and a checklist, from a temporary build served on loopback.
 
-Usage: python scripts/lighthouse.py. Builds the site for a free loopback port into a temporary folder (so
+Usage: python scripts/lighthouse.py [--simulators]. With --simulators, every page that carries a simulator
+instead, with the mobile form factor only (the harder one). Builds the site for a free loopback port into a temporary folder (so
 canonical links, the sitemap and instant navigation match the address served), then runs the pinned npm
 `lighthouse` with the desktop preset and with its default mobile form factor (about 15 s a page each). Needs `npx` (Node) and /usr/bin/chromium.
 
@@ -14,10 +15,11 @@ from __future__ import annotations
 
 import gzip
 import io
+import argparse
 import json
 import os
+import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -25,7 +27,7 @@ from pathlib import Path
 
 from handbook.figures.chromium import CHROMIUM, CHROMIUM_ARGS
 from handbook.project import repository
-from handbook.serving import QuietHandler, serve
+from handbook.serving import QuietHandler, free_port, serve
 
 ROOT = repository().root
 
@@ -69,12 +71,6 @@ class _Handler(QuietHandler):
         return io.BytesIO(body)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _build(site: Path, url: str) -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site), "--site-url", url],
@@ -114,26 +110,40 @@ def _lost_points(report: dict, category: str) -> list[str]:
     return [text for _, text in sorted(lost, reverse=True)]
 
 
-def run() -> int:
+def simulator_pages(site_dir: Path) -> dict[str, str]:
+    """Name -> path of every built page with a simulator block, as the reader gets it."""
+    found = {}
+    for html in sorted(site_dir.rglob("index.html")):
+        names = re.findall(r'class="hb-sim[^"]*"[^>]*data-sim="([\w-]+)"', html.read_text(encoding="utf-8"))
+        if names:
+            found[",".join(names)] = html.parent.relative_to(site_dir).as_posix() + "/"
+    if not found:
+        raise SystemExit("no built page carries a simulator: is the simulator block's markup still .hb-sim[data-sim]?")
+    return found
+
+
+def run(simulators: bool = False) -> int:
     """Print the four scores of each page; 1 if a page misses a target, 0 otherwise."""
     if not shutil.which("npx"):
         print("lighthouse: npx is not installed, skipped")
         return 0
     with tempfile.TemporaryDirectory() as tmp:
-        port = _free_port()
+        port = free_port()
         base = f"http://127.0.0.1:{port}/"
         site_dir = Path(tmp) / "site"
         _build(site_dir, base)
         missed = []
+        pages = simulator_pages(site_dir) if simulators else PAGES
+        width = max(len(name) for name in pages)
         with serve(site_dir, port, _Handler):
-            for preset in PRESETS:
+            for preset in ("mobile",) if simulators else PRESETS:
                 print(f"Lighthouse ({LIGHTHOUSE}, {preset}; targets {TARGETS}):")
-                print(f"  {'page':10} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}  url")
-                for name, path in PAGES.items():
+                print(f"  {'page':{width}} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}  url")
+                for name, path in pages.items():
                     report = _audit(base + path, Path(tmp) / f"{name}-{preset}.json", preset)
                     scores = {key: round((report["categories"][key]["score"] or 0) * 100) for key in TARGETS}
                     row = " ".join(f"{scores[key]:5d}" for key in TARGETS)
-                    print(f"  {name:10} {row}  /{path}")
+                    print(f"  {name:{width}} {row}  /{path}", flush=True)
                     missed += [
                         f"{name} ({preset}) {key} {scores[key]} < {target}: " + "; ".join(_lost_points(report, key))
                         for key, target in TARGETS.items()
@@ -145,4 +155,6 @@ def run() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(run())
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--simulators", action="store_true", help="every page with a simulator, mobile only")
+    sys.exit(run(parser.parse_args().simulators))

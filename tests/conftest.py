@@ -1,39 +1,37 @@
-"""Shared fixtures: one built site, one HTTP server and one Chromium for the whole session."""
+"""Shared fixtures: one built site, one HTTP server and one Chromium for the whole run, however many workers\nrun it (tests/support/shared.py); one PostgreSQL and one set of printed PDFs, each on the worker whose tests\nuse it (their tests are grouped onto one worker).\n"""
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from handbook.figures.chromium import CHROMIUM, CHROMIUM_ARGS
-from handbook.serving import serve
+from handbook.serving import free_port
+from tests.support import shared
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def pytest_configure(config) -> None:
+    config.stash[_BEGAN] = shared.begin_run()
+
+
+def pytest_unconfigure(config) -> None:
+    if config.stash.get(_BEGAN, False):
+        shared.end_run()
+
+
+_BEGAN = pytest.StashKey[bool]()
 
 
 @pytest.fixture(scope="session")
 def site_port() -> int:
-    return free_port()
+    return shared.once("port", lambda _: free_port())
 
 
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory, site_port) -> Path:
-    """The whole handbook, built once with --strict by the same script `make build` uses.
-
-    Like `mkdocs serve`, the build takes the address it will be served from as its site_url: Material's instant
-    navigation only follows links that match the host and port written into sitemap.xml.
-    """
-    out = tmp_path_factory.mktemp("built") / "site"
+def _build(out: Path, port: int) -> str:
     # A separate process, as `make build` runs it (and Playwright, used by the build, owns its own loop).
     result = subprocess.run(
         [
@@ -42,38 +40,61 @@ def site_dir(tmp_path_factory, site_port) -> Path:
             "--site-dir",
             str(out),
             "--site-url",
-            f"http://127.0.0.1:{site_port}/",
+            f"http://127.0.0.1:{port}/",
         ],
         capture_output=True,
         text=True,
         check=False,
     )
-    if result.returncode != 0:  # every test that needs the site would repeat this: say it once and stop
-        pytest.exit(f"the site does not build, so no test that needs it can run:\n{result.stderr}", returncode=1)
-    return out
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr)
+    return str(out)
 
 
 @pytest.fixture(scope="session")
-def site_overlay(tmp_path_factory) -> Path:
+def site_dir(site_port) -> Path:
+    """The whole handbook, built once for the run (by whichever worker asks first) with --strict by the same
+    script `make build` uses.
+
+    Like `mkdocs serve`, the build takes the address it will be served from as its site_url: Material's instant
+    navigation only follows links that match the host and port written into sitemap.xml.
+    """
+    try:
+        return Path(shared.once("site", lambda folder: _build(folder / "site", site_port)))
+    except shared.SharedError as exc:  # every test that needs the site would repeat this: say it once and stop
+        pytest.exit(f"the site does not build, so no test that needs it can run:\n{exc}", returncode=1)
+
+
+@pytest.fixture(scope="session")
+def site_overlay() -> Path:
     """Files tests add to the served site (fixture pages, published PDFs): the built site itself stays as built."""
-    return tmp_path_factory.mktemp("overlay")
+
+    def make(folder: Path) -> str:
+        folder.mkdir()
+        return str(folder)
+
+    return Path(shared.once("overlay", make))
 
 
 @pytest.fixture(scope="session")
 def site_url(site_dir, site_port, site_overlay) -> str:
-    """The built site served on loopback, as `make serve` would serve it, with the tests' overlay on top."""
-    with serve(site_dir, site_port, overlay=site_overlay) as url:
-        yield url
+    """The built site served on loopback, as `make serve` would serve it, with the tests' overlay on top: one
+    server for the run."""
+    return shared.once(
+        "server", lambda _: shared.start_service("server", str(site_dir), str(site_port), str(site_overlay))
+    )
 
 
 @pytest.fixture(scope="session")
 def browser():
+    """One Chromium for the run, behind Playwright's browser server: each worker connects with its own contexts."""
     from playwright.sync_api import sync_playwright
 
+    address = shared.once("browser", lambda _: shared.start_service("browser"))
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.connect(address)
         yield chromium
-        chromium.close()
+        chromium.close()  # disconnects: the shared Chromium stops when the run ends
 
 
 @pytest.fixture
@@ -102,12 +123,33 @@ _SITE_FIXTURES = {"site_dir", "site_url", "browser", "page", "printed", "postgre
 _SITE_FOLDERS = {"build", "browser", "pdf", "sql"}  # these build, serve, print or query by design
 
 
+# Folders whose tests share a costly per-process resource: each folder's tests run in one worker, so
+# PostgreSQL starts once and the PDFs are printed once (`make test` runs two pytest-xdist workers).
+_ONE_WORKER = {"pdf": "the printed PDFs", "sql": "PostgreSQL"}
+
+
 def pytest_collection_modifyitems(items) -> None:
     """Mark as `site` every test that needs a build, a browser or a database, so `pytest -m "not site"` is the
-    quick unit subset (seconds); `database` marks the SQL tests."""
+    quick unit subset (seconds); `database` marks the SQL tests. The PDF tests go first: their print is the
+    longest single job, so it starts while the other worker runs the browser tests."""
     for item in items:
         folder = item.path.relative_to(ROOT / "tests").parts[0]
         if folder in _SITE_FOLDERS or _SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.site)
         if folder == "sql" or "postgres" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.database)
+    items.sort(key=lambda item: item.path.relative_to(ROOT / "tests").parts[0] != "pdf")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """Tests spread over the workers one by one, except a _ONE_WORKER folder's, which go to one worker together.
+    (pytest-xdist's own `loadgroup` marks do not reach its scheduler under pytest 9.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByResource(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            parts = nodeid.split("/")
+            return parts[1] if len(parts) > 2 and parts[1] in _ONE_WORKER else nodeid
+
+    return ByResource(config, log)

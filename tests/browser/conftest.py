@@ -9,6 +9,7 @@ The tests of instant navigation, the quizzes index and checklist persistence use
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -136,7 +137,10 @@ def fixture_pages(site_dir, site_overlay) -> dict[str, str]:
     for key, (folder, body) in pages.items():
         out = site_overlay / folder / "index.html"
         out.parent.mkdir(exist_ok=True)
-        out.write_text(_page_from(template, body), encoding="utf-8")
+        # Each worker writes the same page: whole, by rename, so the other's browser never reads half of it.
+        partial = out.with_name(f"index.{os.getpid()}.partial")
+        partial.write_text(_page_from(template, body), encoding="utf-8")
+        partial.replace(out)
         urls[key] = f"{folder}/"
     return urls
 

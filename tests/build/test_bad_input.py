@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, free_port
+from handbook.serving import free_port
+from tests.conftest import ROOT
 
 PAGES = {
     "index.md": "---\ndescription: Home.\n---\n# Home\n\nSee [replication](data/replication.md#top-section).\n",
