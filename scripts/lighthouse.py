@@ -13,9 +13,9 @@ points.
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import io
-import argparse
 import json
 import os
 import re

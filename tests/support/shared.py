@@ -75,7 +75,7 @@ def once(name: str, make: Callable[[Path], object]) -> object:
         else:
             try:
                 record = {"value": make(run_folder() / name)}
-            except Exception as exc:  # every process gets the first one's reason instead of trying again
+            except (RuntimeError, OSError) as exc:  # every process gets the first one's reason instead of trying again
                 record = {"error": f"{type(exc).__name__}: {exc}"}
             record_path.write_text(json.dumps(record), encoding="utf-8")
     if "error" in record:
