@@ -126,30 +126,33 @@ _SITE_FOLDERS = {"build", "browser", "pdf", "sql"}  # these build, serve, print 
 # Folders whose tests share a costly per-process resource: each folder's tests run in one worker, so
 # PostgreSQL starts once and the PDFs are printed once (`make test` runs two pytest-xdist workers).
 _ONE_WORKER = {"pdf": "the printed PDFs", "sql": "PostgreSQL"}
+_FIRST = {"pdf": 0, "browser": 1, "build": 2, "sql": 3}  # folders in this order, then the rest
 
 
 def pytest_collection_modifyitems(items) -> None:
     """Mark as `site` every test that needs a build, a browser or a database, so `pytest -m "not site"` is the
-    quick unit subset (seconds); `database` marks the SQL tests. The PDF tests go first: their print is the
-    longest single job, so it starts while the other worker runs the browser tests."""
+    quick unit subset (seconds); `database` marks the SQL tests. The longest go first (the PDFs' print is the
+    longest single job): with two workers, the quick unit tests fill the gaps at the end."""
     for item in items:
         folder = item.path.relative_to(ROOT / "tests").parts[0]
         if folder in _SITE_FOLDERS or _SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.site)
         if folder == "sql" or "postgres" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.database)
-    items.sort(key=lambda item: item.path.relative_to(ROOT / "tests").parts[0] != "pdf")
+    items.sort(key=lambda item: _FIRST.get(item.path.relative_to(ROOT / "tests").parts[0], len(_FIRST)))
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """Tests spread over the workers one by one, except a _ONE_WORKER folder's, which go to one worker together.
-    (pytest-xdist's own `loadgroup` marks do not reach its scheduler under pytest 9.)"""
+    """Tests spread over the workers a module at a time (a module's fixtures are made once), and a _ONE_WORKER
+    folder's all on one worker. (pytest-xdist's `loadgroup` marks do not reach its scheduler under pytest 9.)"""
     from xdist.scheduler import LoadScopeScheduling
+
+    config.option.loadscopereorder = False  # keep the order above, not the most tests first
 
     class ByResource(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
             parts = nodeid.split("/")
-            return parts[1] if len(parts) > 2 and parts[1] in _ONE_WORKER else nodeid
+            return parts[1] if len(parts) > 2 and parts[1] in _ONE_WORKER else super()._split_scope(nodeid)
 
     return ByResource(config, log)

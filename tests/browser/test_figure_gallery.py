@@ -46,8 +46,11 @@ def _scroll_to_the_end(tab) -> None:
         position += tab.viewport_size["height"]
         tab.evaluate(f"window.scrollTo(0, {position})")
         tab.wait_for_timeout(40)
+    # A function, not an expression: Playwright re-evaluates an expression with eval() on every poll, which
+    # the page's Content-Security-Policy refuses once the first check has failed.
     tab.wait_for_function(
-        "[...document.querySelectorAll('.hb-gallery__thumb img')].filter(i => i.offsetParent).every(i => i.complete)",
+        "() => [...document.querySelectorAll('.hb-gallery__thumb img')].filter(i => i.offsetParent)"
+        ".every(i => i.complete)",
         timeout=60_000,
     )
 
