@@ -20,16 +20,21 @@ def overlaps(a: dict, b: dict) -> bool:
     )
 
 
-# The boxes of each heading's text (not its full-width block) and of the header's title text and buttons.
+# The boxes of each heading's text (not its full-width block) where it shows, below the header (the header hides
+# what scrolls under it), and of the header's title text and buttons.
 _TEXT_BOXES = """() => {
   const boxes = [];
-  const add = (el, kind) => {
+  const headerBottom = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  const add = (el, kind, top = -Infinity) => {
     const range = document.createRange();
     range.selectNodeContents(el);
-    for (const r of range.getClientRects()) if (r.width && r.height)
-      boxes.push({kind, text: el.textContent.trim().slice(0, 40), x: r.x, y: r.y, width: r.width, height: r.height});
+    for (const r of range.getClientRects()) {
+      const y = Math.max(r.y, top), height = r.y + r.height - y;
+      if (r.width && height > 0)
+        boxes.push({kind, text: el.textContent.trim().slice(0, 40), x: r.x, y, width: r.width, height});
+    }
   };
-  document.querySelectorAll('article :is(h1, h2, h3, h4, h5, h6)').forEach(h => add(h, 'heading'));
+  document.querySelectorAll('article :is(h1, h2, h3, h4, h5, h6)').forEach(h => add(h, 'heading', headerBottom));
   document.querySelectorAll('.md-header__topic .md-ellipsis').forEach(t => {
     if (getComputedStyle(t.parentElement).opacity !== '0') add(t, 'title'); });
   document.querySelectorAll('.md-header__button').forEach(b => {
