@@ -127,6 +127,14 @@ _SITE_FOLDERS = {"build", "browser", "pdf", "sql"}  # these build, serve, print 
 # PostgreSQL starts once and the PDFs are printed once (`make test` runs two pytest-xdist workers).
 _ONE_WORKER = {"pdf": "the printed PDFs", "sql": "PostgreSQL"}
 _FIRST = {"pdf": 0, "browser": 1, "build": 2, "sql": 3}  # folders in this order, then the rest
+# The longest modules of their folder (pytest --durations), first within it: no worker is left with one at the end.
+_LONGEST = ["test_figure_legibility.py", "test_every_page.py", "test_architecture_figures.py", "test_search.py"]
+
+
+def _order(item) -> tuple[int, int]:
+    parts = item.path.relative_to(ROOT / "tests").parts
+    longest = _LONGEST.index(parts[-1]) if parts[-1] in _LONGEST else len(_LONGEST)
+    return _FIRST.get(parts[0], len(_FIRST)), longest
 
 
 def pytest_collection_modifyitems(items) -> None:
@@ -139,7 +147,7 @@ def pytest_collection_modifyitems(items) -> None:
             item.add_marker(pytest.mark.site)
         if folder == "sql" or "postgres" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.database)
-    items.sort(key=lambda item: _FIRST.get(item.path.relative_to(ROOT / "tests").parts[0], len(_FIRST)))
+    items.sort(key=_order)
 
 
 @pytest.hookimpl(optionalhook=True)
