@@ -174,3 +174,13 @@ document.addEventListener('securitypolicyviolation', (e) => {
     `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
 }, true);
 """
+
+
+# handbook.css lets a long page skip laying out big blocks far from the viewport (content-visibility: auto) until
+# the reader scrolls near them. Checks of everything on a page at once (axe, every figure's text size) first
+# lay out what a reader would see by scrolling: each such block is shown as if on screen.
+LAY_OUT_EVERYTHING = """() => {
+  for (const element of document.querySelectorAll('.md-typeset > *, .md-typeset__table > table')) {
+    if (getComputedStyle(element).contentVisibility === 'auto') element.style.contentVisibility = 'visible';
+  }
+}"""

@@ -28,6 +28,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import LAY_OUT_EVERYTHING
+
 pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -115,6 +117,7 @@ def violations(page) -> list[str]:
     assert AXE.is_file(), "run `npm ci`: axe-core is missing"
     if not page.evaluate("typeof window.axe === 'object'"):
         page.add_script_tag(path=str(AXE))
+    page.evaluate(LAY_OUT_EVERYTHING)
     # target-size (WCAG 2.2 AA, which Lighthouse checks) is named so it runs whatever axe's defaults become.
     result = page.evaluate("axe.run(document, {resultTypes: ['violations'], rules: {'target-size': {enabled: true}}})")
     return [

@@ -18,6 +18,7 @@ import time
 
 import pytest
 
+from tests.browser.conftest import LAY_OUT_EVERYTHING
 from tests.browser.figure_metrics import COLOURS, MEASURE, contrast
 from tests.browser.test_every_page import built_pages
 
@@ -52,6 +53,7 @@ def measured(browser, site_url, site_dir) -> dict:
             tab = context.new_page()
             for url in pages:
                 tab.goto(url, wait_until="load")
+                tab.evaluate(LAY_OUT_EVERYTHING)
                 found = tab.evaluate(MEASURE)
                 figures += [{**figure, "page": url} for figure in found]
                 if device == "laptop" and any(figure["kind"] == "mermaid" for figure in found):
