@@ -58,11 +58,7 @@
   function button(label, cls, primary) {
     return el("button", { type: "button", "class": "md-button" + (primary ? " md-button--primary" : "") + " " + cls }, label);
   }
-  function format(ms) {
-    var seconds = Math.max(0, Math.ceil(ms / 1000));
-    var m = Math.floor(seconds / 60), s = seconds % 60;
-    return (m < 10 ? "0" : "") + m + ":" + (s < 10 ? "0" : "") + s;
-  }
+  var format = hb.clock;
   function spoken(ms) {
     var minutes = Math.ceil(Math.max(0, ms) / 60000);
     return minutes + " minute" + (minutes === 1 ? "" : "s");

@@ -97,19 +97,7 @@
   }
 
   // --- Formatting ---------------------------------------------------------------------------------------
-  function format(ms) {
-    var seconds = Math.max(0, Math.ceil(ms / 1000));
-    var m = Math.floor(seconds / 60), s = seconds % 60;
-    return (m < 10 ? "0" : "") + m + ":" + (s < 10 ? "0" : "") + s;
-  }
-  function spoken(ms) {
-    var seconds = Math.max(0, Math.ceil(ms / 1000));
-    var m = Math.floor(seconds / 60), s = seconds % 60;
-    var parts = [];
-    if (m) parts.push(m + " minute" + (m === 1 ? "" : "s"));
-    if (s || !m) parts.push(s + " second" + (s === 1 ? "" : "s"));
-    return parts.join(" ");
-  }
+  var format = hb.clock, spoken = hb.spokenClock;
   function day(ms) {
     try {
       return new Date(ms).toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });

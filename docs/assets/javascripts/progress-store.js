@@ -308,6 +308,20 @@
         region.textContent = text;
       }
     },
+    // A countdown's remaining milliseconds (rounded up to the second) as "mm:ss", and in words for a live region.
+    clock: function (ms) {
+      var seconds = Math.max(0, Math.ceil(ms / 1000));
+      var m = Math.floor(seconds / 60), s = seconds % 60;
+      return (m < 10 ? "0" : "") + m + ":" + (s < 10 ? "0" : "") + s;
+    },
+    spokenClock: function (ms) {
+      var seconds = Math.max(0, Math.ceil(ms / 1000));
+      var m = Math.floor(seconds / 60), s = seconds % 60;
+      var parts = [];
+      if (m) parts.push(m + " minute" + (m === 1 ? "" : "s"));
+      if (s || !m) parts.push(s + " second" + (s === 1 ? "" : "s"));
+      return parts.join(" ");
+    },
     // Load a script of the site once (a library only some pages need); resolves when it has run.
     loadScript: function (url) {
       var loading = window.hb.scripts || (window.hb.scripts = {});

@@ -11,19 +11,7 @@
   var hb = window.hb;
   var running = []; // {el, tick}
 
-  function format(ms) {
-    var seconds = Math.max(0, Math.ceil(ms / 1000));
-    var m = Math.floor(seconds / 60), s = seconds % 60;
-    return (m < 10 ? "0" : "") + m + ":" + (s < 10 ? "0" : "") + s;
-  }
-  function spoken(ms) {
-    var seconds = Math.max(0, Math.ceil(ms / 1000));
-    var m = Math.floor(seconds / 60), s = seconds % 60;
-    var parts = [];
-    if (m) parts.push(m + " minute" + (m === 1 ? "" : "s"));
-    if (s || !m) parts.push(s + " second" + (s === 1 ? "" : "s"));
-    return parts.join(" ");
-  }
+  var format = hb.clock, spoken = hb.spokenClock;
   function part(el, name) { return el.querySelector(".hb-timer__" + name); }
   function remaining(el) {
     var end = Number(el.getAttribute("data-end") || 0);

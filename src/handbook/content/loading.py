@@ -226,7 +226,7 @@ class HandbookData:
 def load_data(root: Path) -> HandbookData:
     """Load every quiz, checklist and decision matrix under `root/data`; report all problems at once."""
     problems: list[str] = []
-    loaded = {folder: _load_folder(root, folder, model, problems) for folder, model in _FOLDERS}
+    loaded = {folder: load_folder(root, folder, model, problems) for folder, model in _FOLDERS}
     problems += _duplicate_question_ids(loaded["quizzes"], root)
     if not problems:  # a file that failed to load would skew the measure
         problems += balance_problems(loaded["quizzes"])
@@ -254,7 +254,7 @@ _FOLDERS = (("quizzes", Quiz), ("checklists", Checklist), ("decision-matrices", 
 _TABLES = (("latency-numbers", LatencyNumbers), ("estimation-examples", EstimationExamples))  # one file each
 
 
-def _load_folder(root: Path, folder: str, model: type[BaseModel], problems: list[str]) -> dict[str, Loaded]:
+def load_folder(root: Path, folder: str, model: type[BaseModel], problems: list[str]) -> dict[str, Loaded]:
     """Each `data/<folder>/*.yml` file by its id; what is wrong with a file is added to `problems`."""
     loaded: dict[str, Loaded] = {}
     for path in sorted((root / "data" / folder).glob("*.y*ml")):

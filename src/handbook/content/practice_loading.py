@@ -14,11 +14,11 @@ from pathlib import Path
 
 from ..errors import DataError
 from ..text import slug
-from .loading import Loaded, load_file
+from .loading import Loaded, load_file, load_folder
 from .practice import Loop, Rubric
 
 RUBRIC_FILE = "data/rubric.yml"
-LOOPS_FOLDER = "data/loops"
+LOOPS_FOLDER = "loops"  # under data/
 
 
 @dataclass(frozen=True)
@@ -94,27 +94,16 @@ def reference_problems(item: Loaded, root: Path, name: str) -> list[str]:
 def load_practice(root: Path) -> PracticeData | None:
     """Load and check the rubric and every loop; raise DataError with every problem found. None for a project
     without practice data (neither file exists); the practice pages' macros then say what is missing."""
-    loop_files = sorted((root / LOOPS_FOLDER).glob("*.y*ml"))
-    if not (root / RUBRIC_FILE).exists() and not loop_files:
+    if not (root / RUBRIC_FILE).exists() and not any((root / "data" / LOOPS_FOLDER).glob("*.y*ml")):
         return None
     try:
         rubric = load_file(root / RUBRIC_FILE, Rubric, RUBRIC_FILE).model
     except FileNotFoundError:
         raise DataError([f"{RUBRIC_FILE}: the file is missing, and the loops need it: restore it from git"]) from None
     problems: list[str] = []
-    loops: dict[str, Loaded] = {}
-    for path in loop_files:
-        name = path.relative_to(root).as_posix()
-        if path.suffix != ".yml":
-            problems.append(f"{name}: data files end in .yml: rename it")
-            continue
-        try:
-            item = load_file(path, Loop, name)
-        except DataError as exc:
-            problems += exc.problems
-            continue
-        problems += _check_loop(item, rubric, name)
-        loops[item.model.id] = item
+    loops = load_folder(root, LOOPS_FOLDER, Loop, problems)
+    for item in loops.values():
+        problems += _check_loop(item, rubric, item.path.relative_to(root).as_posix())
     if problems:
         raise DataError(problems)
     return PracticeData(rubric, loops)
