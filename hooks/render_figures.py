@@ -1,15 +1,20 @@
-"""MkDocs hook: render `figures/*.py` and `figures/charts/*.py` into the cache, publish the figures' SVGs under
-`figures/` (`on_files`), put each chart's SVG into its page and the figure gallery's cards into its page
-(`on_post_page`)."""
+"""MkDocs hook: render `figures/*.py` and `figures/charts/*.py` into the cache (from `on_files`, in the
+background), publish the figures' SVGs under `figures/` (`on_env` at the latest), put each chart's SVG into its
+page and the figure gallery's cards into its page (`on_post_page`)."""
 
 from handbook.build.context import context_of
-from handbook.build.figures import place_page_charts, publish_figures
+from handbook.build.figures import finish_figures, place_page_charts, start_figures
 from handbook.build.gallery import place_gallery
 
 
 def on_files(files, config):
-    publish_figures(context_of(config), config, files)
+    start_figures(context_of(config), config, files)
     return files
+
+
+def on_env(env, config, files):
+    finish_figures(context_of(config))
+    return env
 
 
 def on_post_page(output, page, config):

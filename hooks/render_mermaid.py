@@ -1,6 +1,7 @@
-"""MkDocs hook: replace each ```mermaid block with its SVG, rendered at build time in one Chromium per build
-(started on the pages' diagrams in `on_files`, so they render while the rest of the build runs), and publish
-each numbered one as a file of its own for the figure gallery (`on_env`, once every page is rendered)."""
+"""MkDocs hook: replace each ```mermaid block with its SVG, rendered at build time in headless Chromium
+(sent the pages' diagrams in `on_files`, so they render in a process of their own while the rest of the build
+runs), and publish each numbered one as a file of its own for the figure gallery (`on_env`, once every page is
+converted)."""
 
 from mkdocs.plugins import event_priority
 
@@ -10,11 +11,11 @@ from handbook.build.context import context_of
 _started = []
 
 
-@event_priority(50)  # before the figures render: Chromium draws the diagrams meanwhile, on a thread of its own
+@event_priority(50)  # before the figures render: Chromium draws the diagrams meanwhile, in a process of its own
 def on_files(files, config):
     figures = context_of(config).mermaid
     _started.append(figures)
-    figures.prefetch_pages(files)
+    figures.prefetch_pages(files, config)
     return files
 
 
@@ -44,4 +45,4 @@ def on_post_build(config):
 
 def on_build_error(error):
     while _started:
-        _started.pop().close()
+        _started.pop().close(failed=True)

@@ -10,15 +10,22 @@ keys = ring_example.keys[:20_000]  # a fifth of the example's keys: the shares a
 sizes = list(range(2, 16))
 
 
-def moved_by_ring(nodes: int) -> float:
+def owners(nodes: int) -> list[str]:
     ring = HashRing([f"cache-{i}" for i in range(nodes)], vnodes=ring_example.ring.vnodes)
-    before = [ring.node_for(k) for k in keys]
-    ring.add(f"cache-{nodes}")
-    return sum(b != ring.node_for(k) for b, k in zip(before, keys, strict=True)) / len(keys)
+    return [ring.node_for(k) for k in keys]
+
+
+# A ring of N + 1 nodes is the ring of N after cache-N joins: each size's owners are computed once.
+placed = {n: owners(n) for n in [*sizes, sizes[-1] + 1]}
+positions = [ring_position(k) for k in keys]
+
+
+def moved_by_ring(nodes: int) -> float:
+    return sum(b != a for b, a in zip(placed[nodes], placed[nodes + 1], strict=True)) / len(keys)
 
 
 def moved_by_modulo(nodes: int) -> float:
-    return sum(ring_position(k) % nodes != ring_position(k) % (nodes + 1) for k in keys) / len(keys)
+    return sum(p % nodes != p % (nodes + 1) for p in positions) / len(keys)
 
 
 ring_share = [moved_by_ring(n) for n in sizes]

@@ -163,7 +163,37 @@ def test_mermaid_figures_are_rendered_at_build_time(site_dir):
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert text.count('<div class="hb-mermaid"><svg') == text.count('class="hb-mermaid"'), f"{page}: no SVG"
-        assert "var(--md-mermaid-node-bg-color)" in text, f"{page}: not coloured by Material's theme variables"
+        # Which variables depends on the diagrams (a page of sequence diagrams has no flowchart node colour).
+        assert "var(--md-mermaid-" in text, f"{page}: not coloured by Material's theme variables"
+
+
+_ID = re.compile(r'\sid="([^"]+)"')
+_SVG = re.compile(r'<div class="hb-mermaid">(<svg id="([^"]+)".*?</svg>)</div>', re.S)
+_REFERENCE = re.compile(r'url\(#([^)]+)\)|href="#([^"]+)"|aria-(?:labelledby|describedby)="([^"]+)"')
+
+
+def test_no_page_repeats_an_id(site_dir):
+    """Mermaid names elements the same in every diagram (`arrowhead`, `actor0`): on a page with two diagrams a
+    marker, a link or an accessible name would find the first diagram's element."""
+    repeated = {}
+    for page in html_pages(site_dir):
+        ids = _ID.findall(page.read_text(encoding="utf-8"))
+        twice = sorted({name for name in ids if ids.count(name) > 1}) if len(ids) != len(set(ids)) else []
+        if twice:
+            repeated[page.relative_to(site_dir).as_posix()] = twice[:5]
+    assert not repeated, f"ids used twice on a page: {repeated}"
+
+
+def test_each_mermaid_figure_refers_only_to_its_own_elements(site_dir):
+    checked = 0
+    for page in html_pages(site_dir):
+        for svg, root in _SVG.findall(page.read_text(encoding="utf-8")):
+            own = set(_ID.findall(svg))
+            for match in _REFERENCE.finditer(svg):
+                names = (match.group(1) or match.group(2) or match.group(3)).split()
+                assert all(n in own and n.startswith(root) for n in names), f"{page}: {root} refers to {names}"
+                checked += 1
+    assert checked > 300, "the figures' markers and accessible names were found"
 
 
 def test_moved_pages_redirect_to_their_new_place(site_dir):

@@ -32,6 +32,7 @@ class BuildContext:
     data: HandbookData
     site_url: str  # the published site_url from mkdocs.yml, also when `serve` or a test overrides it
     figures: dict = field(default_factory=dict)  # figure name -> Figure, set when the figures are rendered
+    pending_figures: object | None = None  # the figures rendering since on_files (build.figures.PendingFigures)
     placements: Placements | None = None  # set in on_nav, once pages have their nav parents
     downloads: dict[str, int] = field(default_factory=dict)  # download file name -> bytes this build publishes
     problems: dict[str, list[str]] = field(default_factory=dict)  # page src -> content errors found by macros
@@ -39,6 +40,12 @@ class BuildContext:
     stashed: dict[str, list[str]] = field(default_factory=dict)  # page src -> finished HTML blocks, by number
     search_docs: dict[str, list] = field(default_factory=dict)  # page URL -> its search documents (search/)
     gallery: dict[str, list] = field(default_factory=dict)  # gallery page src -> its entries, until its cards go in
+
+    def figure_map(self) -> dict:
+        """Figure name -> Figure, once the figures started in on_files are rendered (waits for them)."""
+        if self.pending_figures is not None:
+            return self.pending_figures.finish()
+        return self.figures
 
     @cached_property
     def questions(self) -> dict[str, list[QuestionView]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from mkdocs.exceptions import PluginError
+
 from handbook.build.gallery import gallery_markdown
 from handbook.build.macro_base import MacroSet, unknown
 from handbook.figures.html import figure_html
@@ -15,9 +17,13 @@ class FigureMacros(MacroSet):
 
     def figure(self, name: str, caption: str | None = None) -> str:
         """The rendered `figures/<name>.py` figure or `figures/charts/<name>.py` chart, with alt text and caption."""
-        if name not in self.context.figures:
-            raise unknown(self.page, "figure", name, self.context.figures)
-        return figure_html(self.context.figures[name], self.page.url, caption)
+        try:
+            figures = self.context.figure_map()
+        except PluginError:
+            return ""  # a figure script failed: the build stops with every failure in on_env
+        if name not in figures:
+            raise unknown(self.page, "figure", name, figures)
+        return figure_html(figures[name], self.page.url, caption)
 
     def figure_gallery(self) -> str:
         """Every numbered figure of the nav's pages as thumbnail cards, by section and page, each linked to its

@@ -2,8 +2,10 @@
 architecture SVGs (wide and narrow) to the site under `figures/` (charts go inline into their pages: `place_charts`,
 and as a file drawn light, and dark as `#dark`, under `figures/charts/`, for the figure gallery).
 
-Runs in `on_files`, so `mkdocs serve` re-renders a figure when its script changes (the folder is watched).
-Nothing is written into `docs/`: the files are added to the build from the cache.
+Rendering starts in `on_files`, so `mkdocs serve` re-renders a figure when its script changes (the folder is
+watched), and runs in the background while pages are converted: the first `figure()` call waits for it
+(`BuildContext.figure_map`), and `on_env` at the latest, which adds the files to the site. Nothing is written
+into `docs/`: the files are added to the build from the cache.
 """
 
 from __future__ import annotations
@@ -41,9 +43,42 @@ def _problems(error: BaseException) -> list[str]:
     raise error
 
 
-def publish_figures(context: BuildContext, config, files) -> None:
-    project = context.project
-    figures, drawn = _render(project)
+class PendingFigures:
+    """The build's figures, rendering on a thread since `on_files`; `finish` waits for them once, checks them and
+    adds their files to the site, and raises the same error every time they failed."""
+
+    def __init__(self, context: BuildContext, config, files) -> None:
+        self._context, self._config, self._files = context, config, files
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="figures")
+        self._job = self._pool.submit(_render, context.project)
+        self._pool.shutdown(wait=False)
+        self._error: PluginError | None = None
+        self._done = False
+
+    def finish(self) -> dict:
+        if not self._done and self._error is None:
+            try:
+                figures, drawn = self._job.result()
+                self._context.figures = _publish(figures, drawn, self._config, self._files)
+                self._done = True
+            except PluginError as exc:
+                self._error = exc
+        if self._error is not None:
+            raise self._error
+        return self._context.figures
+
+
+def start_figures(context: BuildContext, config, files) -> None:
+    """Start rendering the figures (`on_files`); `finish_figures` (`on_env`) waits for them if no page did."""
+    context.pending_figures = PendingFigures(context, config, files)
+
+
+def finish_figures(context: BuildContext) -> None:
+    context.figure_map()
+
+
+def _publish(figures: list[Figure], drawn: list[Figure], config, files) -> dict:
+    """The figures by name, their files added to the site."""
     clashes = sorted({f.name for f in figures} & {c.name for c in drawn})
     if clashes:
         raise PluginError(
@@ -53,7 +88,6 @@ def publish_figures(context: BuildContext, config, files) -> None:
                 for name in clashes
             )
         )
-    context.figures = {figure.name: figure for figure in [*figures, *drawn]}
     for figure in figures:
         files.append(File.generated(config, site_path(figure.name), abs_src_path=str(figure.svg)))
         if figure.narrow is not None:
@@ -68,6 +102,7 @@ def publish_figures(context: BuildContext, config, files) -> None:
         except FigureError as exc:
             raise PluginError(str(exc)) from None
         files.append(File.generated(config, chart_site_path(chart.name), content=made.svg))
+    return {figure.name: figure for figure in [*figures, *drawn]}
 
 
 def place_page_charts(context: BuildContext, output: str) -> str:

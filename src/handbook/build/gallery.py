@@ -31,7 +31,11 @@ from handbook.rendering.figure_gallery import (
 
 def gallery_markdown(context: BuildContext, page) -> str:
     """The gallery's Markdown for `page` (the macro's output); its entries wait in the context for their cards."""
-    entries = gallery_figures(context.placements.pages, context.figures)
+    try:
+        figures = context.figure_map()
+    except PluginError:
+        figures = {}  # a figure script failed: the build stops with every failure in on_env
+    entries = gallery_figures(context.placements.pages, figures)
     context.gallery[page.file.src_uri] = entries
     return render_gallery(entries, lambda target: get_relative_url(target.src_uri, page.file.src_uri))
 

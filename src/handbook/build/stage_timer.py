@@ -2,7 +2,7 @@
 
 `make bench` runs `python -m handbook.build.stage_timer --site-dir DIR` for a clean and a warm build; the
 table it prints names the stage of the next regression (macros, a hook, the search index, figures, Mermaid).
-Work inside a stage (Pygments inside Markdown) and work on other threads (Mermaid's Chromium, which renders
+Work inside a stage (Pygments inside Markdown) and work in another process (Mermaid's Chromium, which renders
 while the figures and pages are built) are listed under the table, with how many times it ran: a warm build
 should show none of it. The timers wrap MkDocs' own calls for the length of one build and are removed afterwards.
 """
@@ -64,11 +64,12 @@ WHAT = {
     "hooks/study_exports.py nav": "Anki and flashcard decks",
     "macros page_markdown": "macros",
 }
-# Work inside a stage above, or on a thread of its own: (module, class, method, label).
+# Work inside a stage above: (module, class, method, label).
 INNER = [
     ("pymdownx.highlight", "Highlight", "highlight", "Pygments: code blocks highlighted (not from the cache)"),
-    ("handbook.figures.mermaid", "MermaidRenderer", "_render_in_browser", "Mermaid: diagrams drawn in Chromium"),
 ]
+
+MERMAID = "Mermaid: diagrams drawn in Chromium (a process of its own)"
 
 
 @contextmanager
@@ -109,12 +110,16 @@ def build_with_stages(root: Path, site_dir: Path) -> tuple[float, int, dict[str,
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from handbook.build.context import context_of
+
     config = load_config(config_file=str(root / "mkdocs.yml"), strict=True, site_dir=str(site_dir))
     counts: dict[str, int] = defaultdict(int)
     with timed_stages(counts) as stages:
         started = time.perf_counter()
         build(config)
         seconds = time.perf_counter() - started
+    drawn = context_of(config).mermaid.drawn  # in the worker process: its own timings
+    stages[MERMAID], counts[MERMAID] = sum(drawn), len(drawn)
     pages = sum(1 for _ in site_dir.rglob("index.html"))
     return seconds, pages, dict(stages), dict(counts)
 
@@ -122,7 +127,7 @@ def build_with_stages(root: Path, site_dir: Path) -> tuple[float, int, dict[str,
 def report(seconds: float, pages: int, stages: dict[str, float], counts: dict[str, int] | None = None) -> str:
     """The table: each stage's seconds and share, largest first; then MkDocs' own work (the rest: reading,
     navigation, page templates, writing files), then the INNER work with its number of calls."""
-    inner = {label for *_, label in INNER}
+    inner = {label for *_, label in INNER} | {MERMAID}
     lines = [f"{seconds:6.2f} s for {pages} pages ({seconds / pages:.3f} s a page); where the time went:"]
     outer = {name: spent for name, spent in stages.items() if name not in inner}
     for name, spent in sorted(outer.items(), key=lambda item: item[1], reverse=True):

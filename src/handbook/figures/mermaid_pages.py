@@ -1,17 +1,18 @@
-"""Replace each ```mermaid block of a page with its SVG, rendered at build time in one Chromium per build.
+"""Replace each ```mermaid block of a page with its SVG, rendered at build time in headless Chromium.
 
-Rendering happens once per distinct diagram (cached by content). An invalid diagram stops the build with the
-page, the line of the block and Mermaid's message. The SVG is placed only in the finished page
-(`place`), which keeps its markup and labels out of the search index and out of the other hooks' work.
+Rendering happens once per distinct diagram (cached by content). Invalid diagrams stop the build, each named by
+page, the line of its block and Mermaid's message. The SVG is placed only in the finished page (`place`), which
+keeps its markup and labels out of the search index and out of the other hooks' work.
 
-Chromium runs on a thread of its own: `prefetch` hands it every block of the pages' Markdown when the build
-starts, so diagrams render while the figures render and while Markdown is converted (on the other core), and a
-page finds its diagrams ready. A block the prefetch did not see (one a macro writes) is rendered on demand by
-the same thread and browser.
+Chromium is driven from worker processes (handbook.figures.mermaid_process, two lanes): `prefetch` sends them
+every block of the pages' Markdown when the build starts, so diagrams render while the figures render and while
+Markdown is converted; a page leaves a placeholder for each figure, and `collect` waits for them all once every
+page is converted (`on_env`). A block the prefetch did not see (one a macro writes) is sent when its page asks
+for it. A diagram already in the cache starts no process.
 
 Each numbered figure (a block inside `<figure id="figure-…">`) is also published as a file of its own, drawn
 light, and dark as `file.svg#dark` (handbook.figures.scheme_files), for the figure gallery: `publish_files`, once
-every page is rendered. The file is cached beside the SVG, keyed by it, the code that makes it and the palette.
+every page is converted. The file is cached beside the SVG, keyed by it, the code that makes it and the palette.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import json
 import os
 import re
 from collections.abc import Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +34,7 @@ from handbook.errors import FigureError, MermaidError
 from handbook.figures import material_palette, mermaid_svg, scheme_files
 from handbook.figures.material_palette import scheme_values
 from handbook.figures.mermaid import MermaidRenderer, material_theme_css
-from handbook.figures.mermaid_svg import move_style_attributes
+from handbook.figures.mermaid_process import MermaidProcess, figure_file, write_whole
 from handbook.figures.scheme_files import scheme_file
 from handbook.project import Project
 
@@ -45,6 +46,7 @@ _FILE_CODE = hashlib.sha256(
     b"".join(Path(m.__file__).read_bytes() for m in (scheme_files, material_palette))
 ).hexdigest()[:8]
 SITE_FOLDER = "assets/figures/mermaid"  # where the figures' own files are published
+LANES = 2  # Mermaid worker processes; more would only share the same two cores
 _FIGURE_OPENED = re.compile(r'<figure\b[^>]*\bid="(figure-[a-z0-9-]+)"[^>]*>\s*$')
 _ROLE = re.compile(r'<svg\b[^>]*\saria-roledescription="([^"]+)"')
 _SIZE = re.compile(r'<svg\b[^>]*\swidth="([\d.]+)" height="([\d.]+)"')
@@ -60,6 +62,16 @@ class FigureFile:
     height: float
     role: str  # Mermaid's name for the diagram type: "sequence", "flowchart-v2", "stateDiagram", …
     title: str  # its accTitle, as text ("" when it has none)
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """A figure of a page, until its diagram is drawn."""
+
+    page: object  # the MkDocs page, to name the line of a diagram that does not render
+    source: str
+    svg: Future[Path]  # the cached file of its page-ready SVG
+    figure_id: str | None  # the numbered figure it is in (`figure-…`), if any
 
 
 def _line_of(page, source: str) -> str:
@@ -87,104 +99,138 @@ def fenced_sources(markdown: str) -> list[str]:
 
 
 class MermaidFigures:
-    """The Mermaid figures of one build: rendered in `render_page` (ahead of time after `prefetch`), placed in
-    `place`, Chromium closed in `close`. Only the worker thread touches the renderer (Playwright's sync API
-    belongs to the thread that started it)."""
+    """The Mermaid figures of one build: asked for in `render_page` (ahead of time after `prefetch`), waited for
+    in `collect`, placed in `place`, the workers stopped in `close`."""
 
     def __init__(self, project: Project) -> None:
         self.project = project
-        self._renderer: MermaidRenderer | None = None
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mermaid")
-        # source -> its page-ready SVG and that SVG's cached file, rendered in order of asking
-        self._svgs: dict[str, Future[tuple[str, Path]]] = {}
+        self._renderer: MermaidRenderer | None = None  # for cache keys only: the worker process draws
+        self._lanes: list[MermaidProcess] = []  # made in prefetch_pages, once the palette is known
+        self._settings: dict | None = None
+        # source -> the cached file of its page-ready SVG, rendered in order of asking
+        self._svgs: dict[str, Future[Path]] = {}
+        self._asked: dict[str, list[_Asked]] = {}  # page -> its figures, until `collect`
         self._pending: dict[str, list[str]] = {}  # page -> its rendered figures, until `place`
         # (page, figure id) -> its page-ready SVG's cached file, type and title
         self._numbered: dict[tuple[str, str], tuple[Path, str, str]] = {}
         self.files: dict[tuple[str, str], FigureFile] = {}  # (page, figure id) -> its file, once published
         self._closed = False
 
+    @property
+    def drawn(self) -> list[float]:
+        """Seconds the workers took for each diagram they drew in this build (none when all were cached)."""
+        return [seconds for lane in self._lanes for seconds in lane.drawn]
+
     def prefetch(self, sources: Iterable[str]) -> None:
         """Start rendering these diagrams on the worker thread, in this order; `render_page` waits for each."""
         for source in sources:
             self._svg(source)
 
-    def prefetch_pages(self, files) -> None:
+    def prefetch_pages(self, files, config) -> None:
         """`prefetch` every fenced diagram of the build's pages, in the order MkDocs converts them."""
+        self._start_lanes(config)
         for file in files.documentation_pages():
             try:
                 self.prefetch(fenced_sources(file.content_string))
             except (OSError, UnicodeDecodeError):
                 continue  # the build reports an unreadable page where it reads it (on_nav)
 
-    def _svg(self, source: str) -> Future[tuple[str, Path]]:
+    def _start_lanes(self, config) -> None:
+        """The worker processes (each starts on its first diagram): two draw side by side when the build has two
+        cores, which a clean build keeps busy; each makes the figures' own files too, off the build's process."""
+        if not self._lanes:
+            settings = self._file_settings(config)
+            cache, modules = self.project.cache("mermaid"), self.project.node_modules
+            self._lanes = [MermaidProcess(cache, modules, settings) for _ in range(min(LANES, os.cpu_count() or 1))]
+
+    def _svg(self, source: str) -> Future[Path]:
         if source not in self._svgs:
-            self._svgs[source] = self._worker.submit(self._page_ready, source)
+            if self._renderer is None:
+                self._renderer = MermaidRenderer(self.project.cache("mermaid"), self.project.node_modules)
+            cached = self.project.cache("mermaid") / f"{self._renderer.key(source)}.{_SVG_CODE}.page.svg"
+            if cached.is_file():
+                self._svgs[source] = done = Future()
+                done.set_result(cached)
+            else:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                lane = self._lanes[len(self._svgs) % len(self._lanes)]
+                self._svgs[source] = lane.submit(source, cached)
         return self._svgs[source]
 
     def render_page(self, content: str, page) -> str:
-        """Render (and so validate) every figure of a page's HTML now; leave a placeholder for each."""
+        """Leave a placeholder for every figure of a page's HTML, its diagram on its way (`collect` waits for it):
+        the build goes on converting pages while the workers draw."""
         if '<pre class="mermaid">' not in content:
             return content
-        figures = self._pending.setdefault(page.file.src_uri, [])
+        figures = self._asked.setdefault(page.file.src_uri, [])
 
         def replace(match: re.Match) -> str:
             source = html.unescape(match.group(1))
-            try:
-                svg, cached = self._svg(source).result()
-            except MermaidError as exc:
-                where = f"docs/{page.file.src_uri}{_line_of(page, source)}"
-                raise PluginError(f"{where}: the Mermaid figure does not render: {exc}") from None
-            figures.append(f'<div class="hb-mermaid">{svg}</div>')
             owner = _FIGURE_OPENED.search(content, max(0, match.start() - 300), match.start())
-            if owner is not None:
-                role, title = _ROLE.match(svg), _TITLE.search(svg, 0, 3000)
-                self._numbered[(page.file.src_uri, owner.group(1))] = (
-                    cached,
-                    role.group(1) if role else "",
-                    " ".join(html.unescape(title.group(1)).split()) if title else "",
-                )
+            figures.append(_Asked(page, source, self._svg(source), owner.group(1) if owner else None))
             return _PLACEHOLDER.format(len(figures) - 1)
 
         return BLOCK.sub(replace, content)
 
-    def _page_ready(self, source: str) -> tuple[str, Path]:
-        """The SVG as pages carry it (style attributes moved into classes), cached beside Mermaid's own output,
-        and the path of that cached copy."""
-        if self._renderer is None:
-            self._renderer = MermaidRenderer(self.project.cache("mermaid"), self.project.node_modules)
-        cached = self.project.cache("mermaid") / f"{self._renderer.key(source)}.{_SVG_CODE}.page.svg"
-        try:
-            return cached.read_text(encoding="utf-8"), cached
-        except FileNotFoundError:
-            svg = move_style_attributes(self._renderer.render(source))
-            _write(cached, svg)
-            return svg, cached
+    def collect(self) -> None:
+        """Wait for every page's diagrams (`on_env`); stop the build naming each one that does not render."""
+        problems = []
+        for page_src, asked in self._asked.items():
+            figures = self._pending.setdefault(page_src, [])
+            for figure in asked:
+                try:
+                    cached = figure.svg.result()
+                except MermaidError as exc:
+                    where = f"docs/{page_src}{_line_of(figure.page, figure.source)}"
+                    problems.append(f"{where}: the Mermaid figure does not render: {exc}")
+                    continue
+                svg = cached.read_text(encoding="utf-8")
+                figures.append(f'<div class="hb-mermaid">{svg}</div>')
+                if figure.figure_id is not None:
+                    role, title = _ROLE.match(svg), _TITLE.search(svg, 0, 3000)
+                    self._numbered[(page_src, figure.figure_id)] = (
+                        cached,
+                        role.group(1) if role else "",
+                        " ".join(html.unescape(title.group(1)).split()) if title else "",
+                    )
+        self._asked.clear()
+        if problems:
+            raise PluginError("\n".join(problems))
+
+    def _file_settings(self, config) -> dict:
+        """What a figure's own file needs (handbook.figures.scheme_files): each scheme's values of Material's
+        variables, and the salt of the file's name (the code that makes it and those values)."""
+        if self._settings is None:
+            light, dark = material_palette.palettes(config.theme.get("palette"))
+            names = set(re.findall(r"--md-[\w-]+", material_theme_css()))
+            values = [scheme_values(light, names), scheme_values(dark, names)]
+            salt = hashlib.sha256(json.dumps([_FILE_CODE, values], sort_keys=True).encode()).hexdigest()[:8]
+            self._settings = {"light": values[0], "dark": values[1], "salt": salt}
+        return self._settings
 
     def publish_files(self, config, files) -> None:
-        """Add each numbered figure's own file to the site (`on_env`: every page is rendered by then)."""
-        light, dark = material_palette.palettes(config.theme.get("palette"))
-        names = set(re.findall(r"--md-[\w-]+", material_theme_css()))
-        values = {p.scheme: scheme_values(p, names) for p in (light, dark)}
-        salt = hashlib.sha256(json.dumps([_FILE_CODE, values], sort_keys=True).encode()).hexdigest()[:8]
+        """Wait for every diagram, and add each numbered figure's own file to the site (`on_env`: every page is
+        converted by then); the workers made most of the files already, beside each diagram."""
+        self.collect()
+        settings = self._file_settings(config)
         published: set[str] = set()
         for (page_src, ident), (page_ready, role, title) in sorted(self._numbered.items()):
-            name = hashlib.sha256(f"{page_ready.name} {salt}".encode()).hexdigest()[:20]
-            cached = page_ready.with_name(f"{name}.file.svg")
+            cached = figure_file(page_ready, settings["salt"])
             try:
                 head = cached.read_text(encoding="utf-8")[:2000]
             except FileNotFoundError:
-                display = f"docs/{page_src}#{ident}"
                 svg = page_ready.read_text(encoding="utf-8")
                 try:
-                    made = scheme_file(svg, values[light.scheme], values[dark.scheme], display)
+                    made = scheme_file(svg, settings["light"], settings["dark"], f"docs/{page_src}#{ident}")
                 except FigureError as exc:
                     raise PluginError(str(exc)) from None
                 head = made.svg
-                _write(cached, made.svg)
+                write_whole(cached, made.svg)
             size = _SIZE.match(head)
-            site_path = f"{SITE_FOLDER}/{name}.svg"
-            width, height = float(size.group(1)), float(size.group(2))
-            self.files[(page_src, ident)] = FigureFile(site_path, width, height, role, title)
+            site_path = f"{SITE_FOLDER}/{cached.name.removesuffix('.file.svg')}.svg"
+            self.files[(page_src, ident)] = FigureFile(
+                site_path, float(size.group(1)), float(size.group(2)), role, title
+            )
             if site_path not in published:
                 published.add(site_path)
                 files.append(File.generated(config, site_path, abs_src_path=str(cached)))
@@ -194,28 +240,14 @@ class MermaidFigures:
             output = output.replace(_PLACEHOLDER.format(number), figure, 1)
         return output
 
-    def close(self) -> None:
-        """Drop what is still queued, stop Chromium on its own thread, and end the thread (once: a failed build
-        may close again)."""
+    def close(self, failed: bool = False) -> None:
+        """Stop the worker (at once when the build failed), once: a failed build may close again."""
+        self._asked.clear()
         self._pending.clear()
         self._numbered.clear()
         if self._closed:
             return
         self._closed = True
-        for future in self._svgs.values():
-            future.cancel()
         self._svgs.clear()
-        self._worker.submit(self._close_renderer).result()
-        self._worker.shutdown(wait=True)
-
-    def _close_renderer(self) -> None:
-        if self._renderer is not None:
-            self._renderer.close()
-            self._renderer = None
-
-
-def _write(path: Path, text: str) -> None:
-    """Write a cache file whole: another build sharing the cache never reads half of one."""
-    partial = path.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(path)
+        for lane in self._lanes:
+            lane.cancel() if failed else lane.close()

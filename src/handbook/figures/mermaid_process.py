@@ -1,0 +1,175 @@
+"""Mermaid's Chromium driven from a process of its own, so drawing never waits for the build's Python.
+
+On a thread of the build's process, every message between Playwright and Chromium needed the interpreter lock
+while Markdown held it: Chromium drew 375 diagrams in 8.5 s of its own time but over 19 s of the build. Here a
+worker process (`python -m handbook.figures.mermaid_process CACHE NODE_MODULES`) renders each diagram it is
+sent and writes the page-ready SVG (handbook.figures.mermaid_svg) to the file named in the request; the build
+only writes requests and reads replies, on two small threads.
+
+It also makes each diagram's own file for the figure gallery (handbook.figures.scheme_files), named by
+`figure_file`, so that work leaves the build's process too; a diagram whose file cannot be made is left to the
+build, which reports the page and figure.
+
+Requests and replies are JSON lines on the worker's stdin and stdout: first the settings of the figures' files
+(`{"light", "dark", "salt"}`), then `{"n", "source", "path"}` in, `{"n", "error", "seconds"}` out, in the order
+sent (`error` is null once the file is written).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import Future
+from pathlib import Path
+
+from handbook.errors import FigureError, MermaidError
+from handbook.figures.background import give_way
+from handbook.figures.mermaid import MermaidRenderer
+from handbook.figures.mermaid_svg import page_ready
+from handbook.figures.scheme_files import scheme_file
+
+
+def figure_file(page_ready: Path, salt: str) -> Path:
+    """Where a diagram's own file is cached: beside its page-ready SVG, named by it and the files' salt."""
+    name = hashlib.sha256(f"{page_ready.name} {salt}".encode()).hexdigest()[:20]
+    return page_ready.with_name(f"{name}.file.svg")
+
+
+def write_whole(path: Path, text: str) -> None:
+    """Write a cache file whole: another build sharing the cache never reads half of one."""
+    partial = path.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)
+
+
+class MermaidProcess:
+    """The worker process, started on the first request; `submit` returns a Future of the written file."""
+
+    def __init__(self, cache_dir: Path, node_modules: Path, settings: dict) -> None:
+        self._command = [sys.executable, "-m", __name__, str(cache_dir), str(node_modules)]
+        self._process: subprocess.Popen | None = None
+        self._requests: queue.Queue = queue.Queue()
+        self._requests.put(json.dumps(settings))
+        self._waiting: dict[int, tuple[Future[Path], Path]] = {}
+        self._lock = threading.Lock()
+        self._threads: list[threading.Thread] = []
+        self._sent = 0
+        self.drawn: list[float] = []  # seconds Chromium took for each diagram drawn, for the build's timings
+
+    def submit(self, source: str, path: Path) -> Future[Path]:
+        future: Future[Path] = Future()
+        with self._lock:
+            if self._process is None:
+                self._start()
+            number, self._sent = self._sent, self._sent + 1
+            self._waiting[number] = (future, path)
+        self._requests.put(json.dumps({"n": number, "source": source, "path": str(path)}))
+        return future
+
+    def _start(self) -> None:
+        self._process = subprocess.Popen(
+            self._command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8"
+        )
+        for target in (self._write, self._read):
+            thread = threading.Thread(target=target, name=f"mermaid-{target.__name__[1:]}", daemon=True)
+            thread.start()
+            self._threads.append(thread)
+
+    def _write(self) -> None:
+        stdin = self._process.stdin
+        while (line := self._requests.get()) is not None:
+            try:
+                stdin.write(line + "\n")
+                stdin.flush()
+            except OSError:
+                break  # the worker has gone: _read fails what is waiting
+        try:
+            stdin.close()
+        except OSError:
+            pass
+
+    def _read(self) -> None:
+        try:
+            for line in self._process.stdout:
+                reply = json.loads(line)
+                with self._lock:
+                    future, path = self._waiting.pop(reply["n"])
+                if reply["error"] is None:
+                    self.drawn.append(reply["seconds"])
+                    future.set_result(path)
+                else:
+                    future.set_exception(MermaidError(reply["error"]))
+        finally:
+            code = self._process.wait()
+            with self._lock:
+                left, self._waiting = list(self._waiting.values()), {}
+            for future, _ in left:
+                future.set_exception(MermaidError(f"the Mermaid worker stopped (exit status {code}): see above"))
+
+    def close(self) -> None:
+        """Let the worker finish what it was sent, and stop it (and its Chromium)."""
+        with self._lock:
+            started = self._process is not None
+        if not started:
+            return
+        self._requests.put(None)
+        for thread in self._threads:
+            thread.join()
+        self._process = None
+        self._threads.clear()
+
+    def cancel(self) -> None:
+        """Stop the worker now (a failed build): what is waiting fails."""
+        with self._lock:
+            process = self._process
+        if process is not None:
+            process.kill()
+        self.close()
+
+
+def _serve(cache_dir: Path, node_modules: Path, requests, replies) -> None:
+    renderer = MermaidRenderer(cache_dir, node_modules)
+    settings = json.loads(requests.readline())
+    try:
+        for line in requests:
+            request = json.loads(line)
+            started = time.perf_counter()
+            try:
+                svg = page_ready(renderer.render(request["source"]))
+                write_whole(Path(request["path"]), svg)
+                _own_file(svg, Path(request["path"]), settings)
+                error = None
+            except MermaidError as exc:
+                error = str(exc)
+            reply = {"n": request["n"], "error": error, "seconds": time.perf_counter() - started}
+            replies.write(json.dumps(reply) + "\n")
+            replies.flush()
+    finally:
+        renderer.close()
+
+
+def _own_file(svg: str, page_ready_path: Path, settings: dict) -> None:
+    try:
+        made = scheme_file(svg, settings["light"], settings["dark"], str(page_ready_path))
+    except FigureError:
+        return  # the build makes it again where it can name the page and figure
+    write_whole(figure_file(page_ready_path, settings["salt"]), made.svg)
+
+
+def main(argv: list[str]) -> int:
+    cache_dir, node_modules = (Path(arg) for arg in argv)
+    give_way()
+    replies = sys.stdout
+    sys.stdout = sys.stderr  # only replies go to the build: anything printed goes to its log
+    _serve(cache_dir, node_modules, sys.stdin, replies)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
