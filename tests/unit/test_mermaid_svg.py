@@ -26,19 +26,20 @@ def test_every_id_and_reference_takes_the_diagram_s_id():
     svg = scope_ids(sequence("mermaid-aaa"))
     ids = re.findall(r'\sid="([^"]+)"', svg)
     assert ids[0] == "mermaid-aaa"
+    # Ids that hold the diagram's already stay; the others end with it (Material finds some by their start).
     assert set(ids[1:]) == {
-        "mermaid-aaa-chart-title-mermaid-aaa",
-        "mermaid-aaa-chart-desc-mermaid-aaa",
-        "mermaid-aaa-root-0",
-        "mermaid-aaa-actor0",
-        "mermaid-aaa-arrowhead",
-        "mermaid-aaa-crosshead",
+        "chart-title-mermaid-aaa",
+        "chart-desc-mermaid-aaa",
+        "root-0-mermaid-aaa",
+        "actor0-mermaid-aaa",
+        "arrowhead-mermaid-aaa",
+        "crosshead-mermaid-aaa",
     }
-    assert 'aria-labelledby="mermaid-aaa-chart-title-mermaid-aaa"' in svg
-    assert 'aria-describedby="mermaid-aaa-chart-desc-mermaid-aaa"' in svg
-    assert svg.count("url(#mermaid-aaa-arrowhead)") == 2  # the line's attribute and the style rule's value
-    assert 'href="#mermaid-aaa-actor0"' in svg and 'xlink:href="#mermaid-aaa-root-0"' in svg
-    assert "#mermaid-aaa-arrowhead path{" in svg and "#mermaid-aaa-crosshead path{" in svg
+    assert 'aria-labelledby="chart-title-mermaid-aaa"' in svg
+    assert 'aria-describedby="chart-desc-mermaid-aaa"' in svg
+    assert svg.count("url(#arrowhead-mermaid-aaa)") == 2  # the line's attribute and the style rule's value
+    assert 'href="#actor0-mermaid-aaa"' in svg and 'xlink:href="#root-0-mermaid-aaa"' in svg
+    assert "#arrowhead-mermaid-aaa path{" in svg and "#crosshead-mermaid-aaa path{" in svg
     assert "#mermaid-aaa .actor{fill:#ECECFF;}" in svg  # the diagram's own id and colours are left alone
     assert "fill:#333;stroke:#333" in svg
 
@@ -56,5 +57,13 @@ def test_two_diagrams_on_one_page_share_no_id():
 
 
 def test_a_diagram_without_foreign_ids_is_unchanged():
-    svg = '<svg id="mermaid-ccc"><style>#mermaid-ccc .node{fill:#fff}</style><g id="mermaid-ccc-edges"/></svg>'
+    svg = (
+        '<svg id="mermaid-ccc"><style>#mermaid-ccc .node{fill:#fff}</style><g id="mermaid-ccc_edges"/>'
+        '<title id="chart-title-mermaid-ccc">A</title></svg>'
+    )
     assert scope_ids(svg) == svg
+
+
+def test_an_element_found_by_the_start_of_its_id_is_still_found():
+    svg = scope_ids('<svg id="mermaid-ddd"><style>[id^=entity] rect{fill:red}</style><g id="entity-USERS-0"/></svg>')
+    assert 'id="entity-USERS-0-mermaid-ddd"' in svg and "[id^=entity] rect{fill:red}" in svg

@@ -4,7 +4,8 @@ its style rules only those that can match (`prune_styles`).
 Mermaid names many elements the same in every diagram (a sequence diagram's `arrowhead` marker, `actor0`,
 `root-0`; a flowchart's `flowchart-A-0`): on a page with two diagrams, `url(#arrowhead)` and `aria-labelledby`
 would find the first one's element, and a marker inside a closed `<details>` draws nothing. Each such id gets
-the diagram's own id (unique: it comes from the source's hash) as a prefix, and so does every reference to it.
+the diagram's own id (unique: it comes from the source's hash) as a suffix, and so does every reference to it:
+a suffix, because Material's theme finds some elements by the start of their id (`[id^=entity] rect`).
 
 Mermaid writes `style="..."` attributes (the SVG's max-width, label layout, `style`/`classDef` colours). The
 policy blocks style attributes, so each becomes a class with a rule in the SVG's own `<style>` (covered by that
@@ -36,13 +37,13 @@ _ID_SELECTOR = re.compile(r"#([\w-]+)")
 
 
 def scope_ids(svg: str) -> str:
-    """Prefix each id of a Mermaid SVG that is not already the diagram's own with the diagram's id (its root's),
-    and every reference to it: `url(#…)`, `href="#…"`, aria id lists, and `#id` in its style rules' selectors."""
+    """Suffix each id of a Mermaid SVG that does not already hold the diagram's id (its root's) with it, and every
+    reference to it: `url(#…)`, `href="#…"`, aria id lists, and `#id` in its style rules' selectors."""
     match = _ROOT_ID.match(svg)
     if not match:
         return svg
     root = match.group(1)
-    names = {name: f"{root}-{name}" for name in (m.group(2) for m in _ID.finditer(svg)) if not name.startswith(root)}
+    names = {name: f"{name}-{root}" for name in (m.group(2) for m in _ID.finditer(svg)) if root not in name}
     if not names:
         return svg
 
