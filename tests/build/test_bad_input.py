@@ -215,6 +215,20 @@ CASES = [
         r'figures/leader-follower-replication\.py: set ALT = "\.\.\." at the top of the script',
     ),
     Case(
+        "Mermaid diagram that does not parse",
+        edit(PAGE, "## Top section\n", "## Top section\n\n```mermaid\nflowchart LR\n    A -->\n```\n"),
+        r"docs/data/replication\.md:8: the Mermaid figure does not render: Parse error on line \d+: expecting .* got 'EOF'",
+    ),
+    Case(
+        "Mermaid diagrams that do not parse, on two pages: each is named",
+        lambda root: [
+            edit(PAGE, "## Top section\n", "## Top section\n\n```mermaid\nsequenceDiagram\n    A-->>\n```\n")(root),
+            edit("docs/index.md", "# Home\n", "# Home\n\n```mermaid\nstateDiagram-v2\n    [*] --> \n```\n")(root),
+        ],
+        r"(?s)docs/index\.md:\d+: the Mermaid figure does not render: .*"
+        r"docs/data/replication\.md:\d+: the Mermaid figure does not render: ",
+    ),
+    Case(
         "broken link",
         edit("docs/index.md", "(data/replication.md#", "(data/replicaton.md#"),
         r"Doc file 'index\.md' contains a link 'data/replicaton\.md#top-section', but the target "

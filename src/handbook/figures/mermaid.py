@@ -146,14 +146,23 @@ class MermaidRenderer:
         try:
             found = self._page.evaluate("([id, text]) => window.renderMermaid(id, text)", [element_id, source])
             return found["svg"], found["smallest"]
-        except Exception as exc:  # noqa: BLE001 - Playwright wraps Mermaid's parse error; keep its first line
-            message = str(exc).split("\n")[0].removeprefix("Error: ").removeprefix("Page.evaluate: ")
-            raise MermaidError(message) from None
+        except Exception as exc:  # noqa: BLE001 - Playwright wraps Mermaid's parse error
+            raise MermaidError(_parse_error(str(exc))) from None
 
     def close(self) -> None:
         if self._playwright is not None:
             self._playwright.stop()
         self._playwright = self._page = None
+
+
+def _parse_error(text: str) -> str:
+    """Mermaid's error as one line: where, and what it expected there (its lines in between draw the spot)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    first = lines[0].removeprefix("Page.evaluate: ").removeprefix("Error: ") if lines else "unknown error"
+    expecting = next((line for line in lines[1:] if line.startswith("Expecting ")), "")
+    if len(expecting) > 160:
+        expecting = expecting[:157].rsplit(",", 1)[0] + ", …" + expecting[expecting.rfind(" got ") :]
+    return f"{first} {expecting[0].lower()}{expecting[1:]}" if expecting else first
 
 
 # Renders a diagram, then shows it at one CSS pixel per SVG unit to measure its smallest text: the font size
