@@ -179,8 +179,11 @@ document.addEventListener('securitypolicyviolation', (e) => {
 # handbook.css lets a long page skip laying out big blocks far from the viewport (content-visibility: auto) until
 # the reader scrolls near them. Checks of everything on a page at once (axe, every figure's text size) first
 # lay out what a reader would see by scrolling: each such block is shown as if on screen.
-LAY_OUT_EVERYTHING = """() => {
+LAY_OUT_EVERYTHING = """async () => {
   for (const element of document.querySelectorAll('.md-typeset > *, .md-typeset__table > table')) {
     if (getComputedStyle(element).contentVisibility === 'auto') element.style.contentVisibility = 'visible';
   }
+  // Two frames, as a reader's scrolling gives: resize observers report the new sizes (scroll-regions.js then
+  // gives a table that now scrolls sideways its tab stop) before anything is measured.
+  await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 }"""
