@@ -55,7 +55,7 @@ def _timed_run_event(totals: dict[str, float]):
 # What a hook's event does, where its name does not say.
 WHAT = {
     "hooks/render_figures.py files": "figures: architecture and charts",
-    "hooks/render_mermaid.py files": "Mermaid: diagrams handed to its thread",
+    "hooks/render_mermaid.py files": "Mermaid: diagrams sent to its workers",
     "hooks/render_mermaid.py page_content": "Mermaid: waiting for diagrams",
     "hooks/search_index.py post_page": "search documents",
     "hooks/search_index.py post_build": "search index",

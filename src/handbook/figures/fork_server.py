@@ -19,16 +19,13 @@ import json
 import os
 import selectors
 import signal
-import subprocess
 import sys
 import tempfile
-import threading
 import traceback
-from concurrent.futures import Future
 from pathlib import Path
 
-import handbook
 from handbook.errors import FigureError
+from handbook.figures.json_worker import JsonWorker, environment
 
 TIMEOUT = 120  # seconds a script may run, as each had in a process of its own
 
@@ -107,25 +104,17 @@ def failure(code: int, stderr: str, display: str) -> str:
     return lines[-1] if lines else f"{display}: the script failed with no message"
 
 
-def environment() -> dict[str, str]:
-    """The server imports this package from where the build imported it (installed or src/)."""
-    package_parent = str(Path(handbook.__file__).resolve().parents[1])
-    paths = [package_parent, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(dict.fromkeys(paths))}
-
-
 class ForkServer:
     """The client: `run(argv, cwd, env)` from any thread; the server starts on the first job (a build with every
     figure cached starts none) and stops in `close`."""
 
     def __init__(self, runner_name: str) -> None:
         self.runner_name = runner_name
-        self._lock = threading.Lock()
-        self._process: subprocess.Popen | None = None
-        self._errors = None
-        self._reader: threading.Thread | None = None
-        self._jobs: dict[int, Future] = {}
-        self._next = 0
+        self._errors = tempfile.TemporaryFile()
+        command = [sys.executable, "-P", "-m", "handbook.figures.fork_server", runner_name]
+        self._worker = JsonWorker(
+            command, self._stopped, name=f"fork-server-{runner_name}", env=environment(), stderr=self._errors
+        )
 
     def __enter__(self) -> ForkServer:
         return self
@@ -135,54 +124,17 @@ class ForkServer:
 
     def run(self, argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[int, str]:
         """Exit status and stderr of `main(argv)` run in a fresh child, in `cwd`, with `env` added."""
-        with self._lock:
-            self._start()
-            self._next += 1
-            job_id, future = self._next, Future()
-            self._jobs[job_id] = future
-            request = {"id": job_id, "argv": argv, "cwd": str(cwd), "env": env or {}}
-            try:
-                self._process.stdin.write(json.dumps(request) + "\n")
-                self._process.stdin.flush()
-            except OSError:
-                pass  # the server died: the reader fails the job with its message
-        answer = future.result()
+        answer = self._worker.submit({"argv": argv, "cwd": str(cwd), "env": env or {}}).result()
         return answer["code"], answer["stderr"]
 
-    def _start(self) -> None:
-        if self._process is not None:
-            return
-        self._errors = tempfile.TemporaryFile()
-        command = [sys.executable, "-P", "-m", "handbook.figures.fork_server", self.runner_name]
-        self._process = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors, env=environment(), text=True
-        )
-        self._reader = threading.Thread(target=self._read, name=f"fork-server-{self.runner_name}", daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        for line in self._process.stdout:
-            answer = json.loads(line)
-            with self._lock:
-                future = self._jobs.pop(answer["id"])
-            future.set_result(answer)
-        self._process.wait()
+    def _stopped(self, _code: int) -> FigureError:
         self._errors.seek(0)
         lines = [line for line in self._errors.read().decode("utf-8", "replace").splitlines() if line.strip()]
-        message = f"the figure runner {self.runner_name} stopped" + (f": {lines[-1]}" if lines else "")
-        with self._lock:
-            jobs, self._jobs = self._jobs, {}
-        for future in jobs.values():
-            future.set_exception(FigureError(message))
+        return FigureError(f"the figure runner {self.runner_name} stopped" + (f": {lines[-1]}" if lines else ""))
 
     def close(self) -> None:
-        if self._process is None:
-            return
-        self._process.stdin.close()  # the server ends once its last child has
-        self._reader.join(timeout=TIMEOUT)
-        self._process.stdout.close()
+        self._worker.close(timeout=TIMEOUT)  # the server ends once its last child has
         self._errors.close()
-        self._process = None
 
 
 if __name__ == "__main__":

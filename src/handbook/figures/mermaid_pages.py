@@ -122,7 +122,7 @@ class MermaidFigures:
         return [seconds for lane in self._lanes for seconds in lane.drawn]
 
     def prefetch(self, sources: Iterable[str]) -> None:
-        """Start rendering these diagrams on the worker thread, in this order; `render_page` waits for each."""
+        """Send these diagrams to the workers, in this order; `collect` waits for them."""
         for source in sources:
             self._svg(source)
 

@@ -2,17 +2,17 @@
 
 On a thread of the build's process, every message between Playwright and Chromium needed the interpreter lock
 while Markdown held it: Chromium drew 375 diagrams in 8.5 s of its own time but over 19 s of the build. Here a
-worker process (`python -m handbook.figures.mermaid_process CACHE NODE_MODULES`) renders each diagram it is
+worker process (`python -P -m handbook.figures.mermaid_process CACHE NODE_MODULES`) renders each diagram it is
 sent and writes the page-ready SVG (handbook.figures.mermaid_svg) to the file named in the request; the build
-only writes requests and reads replies, on two small threads.
+only writes requests and reads replies.
 
 It also makes each diagram's own file for the figure gallery (handbook.figures.scheme_files), named by
 `figure_file`, so that work leaves the build's process too; a diagram whose file cannot be made is left to the
 build, which reports the page and figure.
 
-Requests and replies are JSON lines on the worker's stdin and stdout: first the settings of the figures' files
-(`{"light", "dark", "salt"}`), then `{"n", "source", "path"}` in, `{"n", "error", "seconds"}` out, in the order
-sent (`error` is null once the file is written).
+Requests and replies are JSON lines on the worker's stdin and stdout (handbook.figures.json_worker): first the
+settings of the figures' files (`{"light", "dark", "salt"}`), then `{"id", "source", "path"}` in, `{"id", "error",
+"seconds"}` out, in the order sent (`error` is null once the file is written).
 """
 
 from __future__ import annotations
@@ -20,16 +20,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import queue
-import subprocess
 import sys
-import threading
 import time
 from concurrent.futures import Future
 from pathlib import Path
 
 from handbook.errors import FigureError, MermaidError
 from handbook.figures.background import give_way
+from handbook.figures.json_worker import JsonWorker, environment
 from handbook.figures.mermaid import MermaidRenderer
 from handbook.figures.mermaid_svg import page_ready
 from handbook.figures.scheme_files import scheme_file
@@ -49,88 +47,43 @@ def write_whole(path: Path, text: str) -> None:
 
 
 class MermaidProcess:
-    """The worker process, started on the first request; `submit` returns a Future of the written file."""
+    """One worker (handbook.figures.json_worker), started on the first diagram; `submit` returns a Future of the
+    written file."""
 
     def __init__(self, cache_dir: Path, node_modules: Path, settings: dict) -> None:
-        self._command = [sys.executable, "-m", __name__, str(cache_dir), str(node_modules)]
-        self._process: subprocess.Popen | None = None
-        self._requests: queue.Queue = queue.Queue()
-        self._requests.put(json.dumps(settings))
-        self._waiting: dict[int, tuple[Future[Path], Path]] = {}
-        self._lock = threading.Lock()
-        self._threads: list[threading.Thread] = []
-        self._sent = 0
+        command = [sys.executable, "-P", "-m", __name__, str(cache_dir), str(node_modules)]
+        self._worker = JsonWorker(command, _stopped, name="mermaid", env=environment(), first=settings)
         self.drawn: list[float] = []  # seconds Chromium took for each diagram drawn, for the build's timings
 
     def submit(self, source: str, path: Path) -> Future[Path]:
-        future: Future[Path] = Future()
-        with self._lock:
-            if self._process is None:
-                self._start()
-            number, self._sent = self._sent, self._sent + 1
-            self._waiting[number] = (future, path)
-        self._requests.put(json.dumps({"n": number, "source": source, "path": str(path)}))
-        return future
+        written: Future[Path] = Future()
 
-    def _start(self) -> None:
-        self._process = subprocess.Popen(
-            self._command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8"
-        )
-        for target in (self._write, self._read):
-            thread = threading.Thread(target=target, name=f"mermaid-{target.__name__[1:]}", daemon=True)
-            thread.start()
-            self._threads.append(thread)
-
-    def _write(self) -> None:
-        stdin = self._process.stdin
-        while (line := self._requests.get()) is not None:
+        def answered(answer: Future[dict]) -> None:
             try:
-                stdin.write(line + "\n")
-                stdin.flush()
-            except OSError:
-                break  # the worker has gone: _read fails what is waiting
-        try:
-            stdin.close()
-        except OSError:
-            pass
+                reply = answer.result()
+            except MermaidError as exc:  # the worker stopped
+                written.set_exception(exc)
+                return
+            if reply["error"] is None:
+                self.drawn.append(reply["seconds"])
+                written.set_result(path)
+            else:
+                written.set_exception(MermaidError(reply["error"]))
 
-    def _read(self) -> None:
-        try:
-            for line in self._process.stdout:
-                reply = json.loads(line)
-                with self._lock:
-                    future, path = self._waiting.pop(reply["n"])
-                if reply["error"] is None:
-                    self.drawn.append(reply["seconds"])
-                    future.set_result(path)
-                else:
-                    future.set_exception(MermaidError(reply["error"]))
-        finally:
-            code = self._process.wait()
-            with self._lock:
-                left, self._waiting = list(self._waiting.values()), {}
-            for future, _ in left:
-                future.set_exception(MermaidError(f"the Mermaid worker stopped (exit status {code}): see above"))
+        self._worker.submit({"source": source, "path": str(path)}).add_done_callback(answered)
+        return written
 
     def close(self) -> None:
         """Let the worker finish what it was sent, and stop it (and its Chromium)."""
-        with self._lock:
-            started = self._process is not None
-        if not started:
-            return
-        self._requests.put(None)
-        for thread in self._threads:
-            thread.join()
-        self._process = None
-        self._threads.clear()
+        self._worker.close()
 
     def cancel(self) -> None:
         """Stop the worker now (a failed build): what is waiting fails."""
-        with self._lock:
-            process = self._process
-        if process is not None:
-            process.kill()
-        self.close()
+        self._worker.kill()
+
+
+def _stopped(code: int) -> MermaidError:
+    return MermaidError(f"the Mermaid worker stopped (exit status {code}): see above")
 
 
 def _serve(cache_dir: Path, node_modules: Path, requests, replies) -> None:
@@ -147,7 +100,7 @@ def _serve(cache_dir: Path, node_modules: Path, requests, replies) -> None:
                 error = None
             except MermaidError as exc:
                 error = str(exc)
-            reply = {"n": request["n"], "error": error, "seconds": time.perf_counter() - started}
+            reply = {"id": request["id"], "error": error, "seconds": time.perf_counter() - started}
             replies.write(json.dumps(reply) + "\n")
             replies.flush()
     finally:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import re
 
-from handbook.figures.scheme_files import prune_css
+from handbook.figures.scheme_files import escape_style, prune_css
 
 _STYLE_BLOCK = re.compile(r"(<style>.*?</style>)", re.S)
 _STYLE_TEXT = re.compile(r"<style>(.*?)</style>", re.S)
@@ -70,8 +70,7 @@ def prune_styles(svg: str) -> str:
     and the printed book (every diagram in one document) no longer checks each element against all of them."""
 
     def pruned(found: re.Match) -> str:
-        css = prune_css(html.unescape(found.group(1)), svg)
-        return "<style>" + css.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</style>"
+        return "<style>" + escape_style(prune_css(html.unescape(found.group(1)), svg)) + "</style>"
 
     return _STYLE_TEXT.sub(pruned, svg)
 
@@ -123,8 +122,7 @@ def move_style_attributes(svg: str) -> str:
     rules = "".join(
         (f"#{scope}.{cls}{{{body}}}" if root else f"#{scope} .{cls}{{{body}}}") for (root, body), cls in classes.items()
     )
-    # Text of an SVG <style> is parsed with entities: escape what could end or alter it.
-    rules = rules.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    rules = escape_style(rules)
     out = "".join(parts)
     if not rules:
         return out

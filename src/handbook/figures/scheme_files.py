@@ -152,7 +152,8 @@ def well_formed(markup: str) -> str:
     return _ENTITY.sub(entity, markup)
 
 
-def _escape(css: str) -> str:
+def escape_style(css: str) -> str:
+    """CSS as the text of an SVG `<style>`, which is parsed with entities: what could end or alter it, escaped."""
     return css.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -173,7 +174,7 @@ def scheme_file(svg: str, light: dict[str, str], dark: dict[str, str], display: 
         raise FigureError(f"{display}: no value for {', '.join(missing)} in the light or dark scheme")
     rules = _scheme_rules(scope_id, [(n, light[n]) for n in used], [(n, dark[n]) for n in used], own, slate)
     head = _file_root(root.group(0), body, width, height)
-    text = f'{round_geometry(head)}<style>{_escape(rules)}</style><g id="{DARK_ID}">{body}</g></svg>\n'
+    text = f'{round_geometry(head)}<style>{escape_style(rules)}</style><g id="{DARK_ID}">{body}</g></svg>\n'
     return SchemeFile(text, width, height)
 
 
@@ -207,7 +208,7 @@ def _restyled(body: str, root_tag: str, scope_id: str) -> tuple[str, Declaration
             if re.fullmatch(rf"#{re.escape(scope_id)}\.[\w-]+", prelude):
                 continue  # the root's width limits in the page (moved from its style attribute)
             rules.append(f"{prelude}{{{rule}}}")
-        return "<style>" + _escape(prune_css("".join(rules), root_tag + body)) + "</style>"
+        return "<style>" + escape_style(prune_css("".join(rules), root_tag + body)) + "</style>"
 
     return _STYLE.sub(restyle, body), own, slate
 
