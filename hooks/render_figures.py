@@ -19,4 +19,4 @@ def on_env(env, config, files):
 
 def on_post_page(output, page, config):
     context = context_of(config)
-    return place_gallery(context, place_page_charts(context, output), page)
+    return place_gallery(context, place_page_charts(context, output), page, config)

@@ -13,8 +13,18 @@ def on_config(config):
     return config
 
 
+@event_priority(-100)  # after every hook that changes the page's content (the figures' numbers)
+def on_page_content(html, page, config, files):
+    publish.collect(context_of(config), page, html)
+    return html
+
+
+def on_env(env, config, files):
+    publish.start_index(context_of(config))
+    return env
+
+
 def on_post_page(output, page, config):
-    publish.collect(context_of(config), page.url, output)
     return publish.use_worker(output, f"docs/{page.file.src_uri}")
 
 

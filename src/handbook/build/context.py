@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -39,6 +40,7 @@ class BuildContext:
     csp_hashes: dict[str, set[str]] = field(default_factory=empty_hashes)  # inline hashes of every page so far
     stashed: dict[str, list[str]] = field(default_factory=dict)  # page src -> finished HTML blocks, by number
     search_docs: dict[str, list] = field(default_factory=dict)  # page URL -> its search documents (search/)
+    search_index: Future | None = None  # the index being built from them, once every page is converted
     gallery: dict[str, list] = field(default_factory=dict)  # gallery page src -> its entries, until its cards go in
 
     def figure_map(self) -> dict:

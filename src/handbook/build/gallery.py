@@ -29,6 +29,19 @@ from handbook.rendering.figure_gallery import (
 )
 
 
+def build_last(files) -> None:
+    """Move the gallery pages (those calling `figure_gallery()`) to the end of the build's pages: a gallery waits
+    for every page's Mermaid figures, so every other page is written while they are drawn."""
+    for file in list(files.documentation_pages()):
+        try:
+            shows_all = "figure_gallery(" in file.content_string
+        except (OSError, UnicodeDecodeError):
+            continue  # the build reports an unreadable page where it reads it
+        if shows_all:
+            files.remove(file)
+            files.append(file)
+
+
 def gallery_markdown(context: BuildContext, page) -> str:
     """The gallery's Markdown for `page` (the macro's output); its entries wait in the context for their cards."""
     try:
@@ -40,28 +53,30 @@ def gallery_markdown(context: BuildContext, page) -> str:
     return render_gallery(entries, lambda target: get_relative_url(target.src_uri, page.file.src_uri))
 
 
-def _thumbnail(context: BuildContext, entry: GalleryFigure) -> tuple[str, Thumbnail | None]:
+def _thumbnail(context: BuildContext, mermaid_files: dict, entry: GalleryFigure) -> tuple[str, Thumbnail | None]:
     """The kind and the file of a gallery entry: a figure() script's published SVG, or a Mermaid figure's own."""
     if entry.name is not None:
         figure = context.figures[entry.name]
         path = chart_site_path(figure.name) if figure.inline else site_path(figure.name)
         return entry.kind, Thumbnail(path, figure.width, figure.height, figure.title or figure.alt)
-    found = context.mermaid.files.get((entry.page.src_uri, entry.ident))
+    found = mermaid_files.get((entry.page.src_uri, entry.ident))
     if found is None:
         return entry.kind, None  # a caption with an id under a block that is no Mermaid figure (a table…)
     kind = ROLES.get(found.role, entry.kind)
     return kind, Thumbnail(found.site_path, found.width, found.height, found.title or f"A {kind}")
 
 
-def place_gallery(context: BuildContext, output: str, page) -> str:
-    """The finished gallery page with its filter and each page's cards in their slots; other pages unchanged."""
+def place_gallery(context: BuildContext, output: str, page, config) -> str:
+    """The finished gallery page with its filter and each page's cards in their slots; other pages unchanged.
+    It waits for every Mermaid figure: `build_last` puts the gallery after every other page."""
     entries = context.gallery.pop(page.file.src_uri, None)
     if entries is None:
         return output
+    mermaid_files = context.mermaid.published(config)
     kinds, thumbnails, by_page = {}, {}, {}
     for entry in entries:
         key = (entry.page.src_uri, entry.ident)
-        kinds[key], thumbnails[key] = _thumbnail(context, entry)
+        kinds[key], thumbnails[key] = _thumbnail(context, mermaid_files, entry)
         by_page.setdefault(entry.page.src_uri, []).append(entry)
 
     def page_link(target) -> str:

@@ -4,15 +4,17 @@ Rendering happens once per distinct diagram (cached by content). Invalid diagram
 page, the line of its block and Mermaid's message. The SVG is placed only in the finished page (`place`), which
 keeps its markup and labels out of the search index and out of the other hooks' work.
 
-Chromium is driven from worker processes (handbook.figures.mermaid_process, two lanes): `prefetch` sends them
-every block of the pages' Markdown when the build starts, so diagrams render while the figures render and while
-Markdown is converted; a page leaves a placeholder for each figure, and `collect` waits for them all once every
-page is converted (`on_env`). A block the prefetch did not see (one a macro writes) is sent when its page asks
-for it. A diagram already in the cache starts no process.
+Chromium is driven from a worker process (handbook.figures.mermaid_process): `prefetch` sends it every block of
+the pages' Markdown when the build starts, in the order the pages are written (handbook.figures.mermaid_queue),
+so diagrams render while the figures render and while Markdown is converted. A page leaves a placeholder for
+each figure and waits for its own diagrams only when it is written (`place`, `on_post_page`): the first pages
+are written while the last ones' diagrams are drawn. A block the prefetch did not see (one a macro writes) is
+sent when its page asks for it, ahead of the others. A diagram already in the cache starts no process.
 
-Each numbered figure (a block inside `<figure id="figure-…">`) is also published as a file of its own, drawn
-light, and dark as `file.svg#dark` (handbook.figures.scheme_files), for the figure gallery: `publish_files`, once
-every page is converted. The file is cached beside the SVG, keyed by it, the code that makes it and the palette.
+Each numbered figure (a block inside `<figure id="figure-…">`) also gets a file of its own, drawn light, and dark
+as `file.svg#dark` (handbook.figures.scheme_files), made when its page is written and cached beside the SVG
+(keyed by it, the code that makes it and the palette); `published` puts them into the site for the figure
+gallery, which is built last because it waits for every diagram.
 """
 
 from __future__ import annotations
@@ -20,21 +22,21 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import os
 import re
+import shutil
 from collections.abc import Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
 
 from handbook.errors import FigureError, MermaidError
 from handbook.figures import material_palette, mermaid_svg, scheme_files
 from handbook.figures.material_palette import scheme_values
 from handbook.figures.mermaid import MermaidRenderer, material_theme_css
-from handbook.figures.mermaid_process import MermaidProcess, figure_file, write_whole
+from handbook.figures.mermaid_process import MermaidProcess, write_whole
+from handbook.figures.mermaid_queue import DrawQueue
 from handbook.figures.scheme_files import scheme_file
 from handbook.project import Project
 
@@ -46,11 +48,16 @@ _FILE_CODE = hashlib.sha256(
     b"".join(Path(m.__file__).read_bytes() for m in (scheme_files, material_palette))
 ).hexdigest()[:8]
 SITE_FOLDER = "assets/figures/mermaid"  # where the figures' own files are published
-LANES = 2  # Mermaid worker processes; more would only share the same two cores
 _FIGURE_OPENED = re.compile(r'<figure\b[^>]*\bid="(figure-[a-z0-9-]+)"[^>]*>\s*$')
 _ROLE = re.compile(r'<svg\b[^>]*\saria-roledescription="([^"]+)"')
 _SIZE = re.compile(r'<svg\b[^>]*\swidth="([\d.]+)" height="([\d.]+)"')
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.S)
+
+
+def figure_file(page_ready: Path, salt: str) -> Path:
+    """Where a diagram's own file is cached: beside its page-ready SVG, named by it and the files' salt."""
+    name = hashlib.sha256(f"{page_ready.name} {salt}".encode()).hexdigest()[:20]
+    return page_ready.with_name(f"{name}.file.svg")
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,7 @@ class FigureFile:
     height: float
     role: str  # Mermaid's name for the diagram type: "sequence", "flowchart-v2", "stateDiagram", …
     title: str  # its accTitle, as text ("" when it has none)
+    cached: Path  # the file in the build cache
 
 
 @dataclass(frozen=True)
@@ -100,26 +108,26 @@ def fenced_sources(markdown: str) -> list[str]:
 
 class MermaidFigures:
     """The Mermaid figures of one build: asked for in `render_page` (ahead of time after `prefetch`), waited for
-    in `collect`, placed in `place`, the workers stopped in `close`."""
+    and placed page by page in `place`, published for the gallery in `published`, the workers stopped in `close`."""
 
     def __init__(self, project: Project) -> None:
         self.project = project
         self._renderer: MermaidRenderer | None = None  # for cache keys only: the worker process draws
-        self._lanes: list[MermaidProcess] = []  # made in prefetch_pages, once the palette is known
+        self._worker: MermaidProcess | None = None  # made in prefetch_pages; its process starts on a first diagram
+        self._queue: DrawQueue | None = None
         self._settings: dict | None = None
         # source -> the cached file of its page-ready SVG, rendered in order of asking
         self._svgs: dict[str, Future[Path]] = {}
         self._asked: dict[str, list[_Asked]] = {}  # page -> its figures, until `collect`
         self._pending: dict[str, list[str]] = {}  # page -> its rendered figures, until `place`
-        # (page, figure id) -> its page-ready SVG's cached file, type and title
-        self._numbered: dict[tuple[str, str], tuple[Path, str, str]] = {}
         self.files: dict[tuple[str, str], FigureFile] = {}  # (page, figure id) -> its file, once published
+        self._published = False
         self._closed = False
 
     @property
     def drawn(self) -> list[float]:
         """Seconds the workers took for each diagram they drew in this build (none when all were cached)."""
-        return [seconds for lane in self._lanes for seconds in lane.drawn]
+        return self._worker.drawn if self._worker is not None else []
 
     def prefetch(self, sources: Iterable[str]) -> None:
         """Send these diagrams to the workers, in this order; `collect` waits for them."""
@@ -128,22 +136,23 @@ class MermaidFigures:
 
     def prefetch_pages(self, files, config) -> None:
         """`prefetch` every fenced diagram of the build's pages, in the order MkDocs converts them."""
-        self._start_lanes(config)
+        self._start_worker(config)
         for file in files.documentation_pages():
             try:
                 self.prefetch(fenced_sources(file.content_string))
             except (OSError, UnicodeDecodeError):
                 continue  # the build reports an unreadable page where it reads it (on_nav)
 
-    def _start_lanes(self, config) -> None:
-        """The worker processes (each starts on its first diagram): two draw side by side when the build has two
-        cores, which a clean build keeps busy; each makes the figures' own files too, off the build's process."""
-        if not self._lanes:
-            settings = self._file_settings(config)
-            cache, modules = self.project.cache("mermaid"), self.project.node_modules
-            self._lanes = [MermaidProcess(cache, modules, settings) for _ in range(min(LANES, os.cpu_count() or 1))]
+    def _start_worker(self, config) -> None:
+        """The worker process (handbook.figures.mermaid_process), started by its first diagram."""
+        if self._worker is None:
+            self._file_settings(config)
+            self._worker = MermaidProcess(self.project.cache("mermaid"), self.project.node_modules)
+            self._queue = DrawQueue(self._worker)
 
-    def _svg(self, source: str) -> Future[Path]:
+    def _svg(self, source: str, late: bool = False) -> Future[Path]:
+        """The page-ready SVG's cached file, drawn if it is not there; a diagram asked for `late` (by its page, not
+        by `prefetch`) is drawn before those waiting."""
         if source not in self._svgs:
             if self._renderer is None:
                 self._renderer = MermaidRenderer(self.project.cache("mermaid"), self.project.node_modules)
@@ -153,8 +162,7 @@ class MermaidFigures:
                 done.set_result(cached)
             else:
                 cached.parent.mkdir(parents=True, exist_ok=True)
-                lane = self._lanes[len(self._svgs) % len(self._lanes)]
-                self._svgs[source] = lane.submit(source, cached)
+                self._svgs[source] = self._queue.submit(source, cached, first=late)
         return self._svgs[source]
 
     def render_page(self, content: str, page) -> str:
@@ -167,33 +175,36 @@ class MermaidFigures:
         def replace(match: re.Match) -> str:
             source = html.unescape(match.group(1))
             owner = _FIGURE_OPENED.search(content, max(0, match.start() - 300), match.start())
-            figures.append(_Asked(page, source, self._svg(source), owner.group(1) if owner else None))
+            figures.append(_Asked(page, source, self._svg(source, late=True), owner.group(1) if owner else None))
             return _PLACEHOLDER.format(len(figures) - 1)
 
         return BLOCK.sub(replace, content)
 
-    def collect(self) -> None:
-        """Wait for every page's diagrams (`on_env`); stop the build naming each one that does not render."""
+    def collect(self, page_src: str | None = None) -> None:
+        """Wait for one page's diagrams (`place`), or every page's; stop the build naming each diagram that does
+        not render, of every page once one does not."""
+        chosen = list(self._asked) if page_src is None else [page_src] if page_src in self._asked else []
+        if any(figure.svg.exception() is not None for src in chosen for figure in self._asked[src]):
+            chosen = list(self._asked)  # every broken diagram is reported at once, not one per build
         problems = []
-        for page_src, asked in self._asked.items():
-            figures = self._pending.setdefault(page_src, [])
-            for figure in asked:
+        for src in chosen:
+            figures = self._pending.setdefault(src, [])
+            for figure in self._asked.pop(src):
                 try:
                     cached = figure.svg.result()
                 except MermaidError as exc:
-                    where = f"docs/{page_src}{_line_of(figure.page, figure.source)}"
+                    where = f"docs/{src}{_line_of(figure.page, figure.source)}"
                     problems.append(f"{where}: the Mermaid figure does not render: {exc}")
                     continue
                 svg = cached.read_text(encoding="utf-8")
                 figures.append(f'<div class="hb-mermaid">{svg}</div>')
                 if figure.figure_id is not None:
-                    role, title = _ROLE.match(svg), _TITLE.search(svg, 0, 3000)
-                    self._numbered[(page_src, figure.figure_id)] = (
-                        cached,
-                        role.group(1) if role else "",
-                        " ".join(html.unescape(title.group(1)).split()) if title else "",
-                    )
-        self._asked.clear()
+                    try:
+                        self.files[(src, figure.figure_id)] = self._own_file(
+                            cached, svg, f"docs/{src}#{figure.figure_id}"
+                        )
+                    except FigureError as exc:
+                        problems.append(str(exc))
         if problems:
             raise PluginError("\n".join(problems))
 
@@ -208,34 +219,44 @@ class MermaidFigures:
             self._settings = {"light": values[0], "dark": values[1], "salt": salt}
         return self._settings
 
-    def publish_files(self, config, files) -> None:
-        """Wait for every diagram, and add each numbered figure's own file to the site (`on_env`: every page is
-        converted by then); the workers made most of the files already, beside each diagram."""
-        self.collect()
-        settings = self._file_settings(config)
-        published: set[str] = set()
-        for (page_src, ident), (page_ready, role, title) in sorted(self._numbered.items()):
-            cached = figure_file(page_ready, settings["salt"])
-            try:
-                head = cached.read_text(encoding="utf-8")[:2000]
-            except FileNotFoundError:
-                svg = page_ready.read_text(encoding="utf-8")
-                try:
-                    made = scheme_file(svg, settings["light"], settings["dark"], f"docs/{page_src}#{ident}")
-                except FigureError as exc:
-                    raise PluginError(str(exc)) from None
-                head = made.svg
-                write_whole(cached, made.svg)
-            size = _SIZE.match(head)
-            site_path = f"{SITE_FOLDER}/{cached.name.removesuffix('.file.svg')}.svg"
-            self.files[(page_src, ident)] = FigureFile(
-                site_path, float(size.group(1)), float(size.group(2)), role, title
-            )
-            if site_path not in published:
-                published.add(site_path)
-                files.append(File.generated(config, site_path, abs_src_path=str(cached)))
+    def _own_file(self, page_ready: Path, svg: str, display: str) -> FigureFile:
+        """A numbered figure's own file, made when its page is written (while the worker draws the next pages'
+        diagrams) unless the cache has it; `published` puts it into the site."""
+        settings = self._settings
+        cached = figure_file(page_ready, settings["salt"])
+        try:
+            head = cached.read_text(encoding="utf-8")[:2000]
+        except FileNotFoundError:
+            head = scheme_file(svg, settings["light"], settings["dark"], display).svg
+            write_whole(cached, head)
+        size = _SIZE.match(head)
+        role, title = _ROLE.match(svg), _TITLE.search(svg, 0, 3000)
+        return FigureFile(
+            f"{SITE_FOLDER}/{cached.name.removesuffix('.file.svg')}.svg",
+            float(size.group(1)),
+            float(size.group(2)),
+            role.group(1) if role else "",
+            " ".join(html.unescape(title.group(1)).split()) if title else "",
+            cached,
+        )
+
+    def published(self, config) -> dict[tuple[str, str], FigureFile]:
+        """Wait for every diagram, and write each numbered figure's own file into the site (once): the figure
+        gallery's cards show them."""
+        if not self._published:
+            self.collect()
+            self._published = True
+            for figure in self.files.values():
+                target = Path(config.site_dir) / figure.site_path
+                if not target.exists():
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(figure.cached, target)
+        return self.files
 
     def place(self, output: str, page) -> str:
+        """The finished page with its diagrams in their places, once they are drawn (a page waits only for its
+        own: the pages before it are written while the workers draw the ones after)."""
+        self.collect(page.file.src_uri)
         for number, figure in enumerate(self._pending.pop(page.file.src_uri, [])):
             output = output.replace(_PLACEHOLDER.format(number), figure, 1)
         return output
@@ -244,10 +265,11 @@ class MermaidFigures:
         """Stop the worker (at once when the build failed), once: a failed build may close again."""
         self._asked.clear()
         self._pending.clear()
-        self._numbered.clear()
         if self._closed:
             return
         self._closed = True
         self._svgs.clear()
-        for lane in self._lanes:
-            lane.cancel() if failed else lane.close()
+        if self._queue is not None:
+            self._queue.drop()
+        if self._worker is not None:
+            self._worker.cancel() if failed else self._worker.close()

@@ -6,18 +6,17 @@ worker process (`python -P -m handbook.figures.mermaid_process CACHE NODE_MODULE
 sent and writes the page-ready SVG (handbook.figures.mermaid_svg) to the file named in the request; the build
 only writes requests and reads replies.
 
-It also makes each diagram's own file for the figure gallery (handbook.figures.scheme_files), named by
-`figure_file`, so that work leaves the build's process too; a diagram whose file cannot be made is left to the
-build, which reports the page and figure.
+One worker, at the build's own priority: on two cores it draws beside the build's process, which waits for a
+page's diagrams only when it writes the page. (Two workers at nice 10, so as not to slow the build, took 17.0 to
+17.6 s for a clean build on two cores; one at nice 0, 15.7 to 15.9 s: its Chromium is started once.)
 
-Requests and replies are JSON lines on the worker's stdin and stdout (handbook.figures.json_worker): first the
-settings of the figures' files (`{"light", "dark", "salt"}`), then `{"id", "source", "path"}` in, `{"id", "error",
-"seconds"}` out, in the order sent (`error` is null once the file is written).
+Requests and replies are JSON lines on the worker's stdin and stdout (handbook.figures.json_worker):
+`{"id", "source", "path"}` in, `{"id", "error", "seconds"}` out, in the order sent (`error` is null once the
+file is written).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -25,18 +24,10 @@ import time
 from concurrent.futures import Future
 from pathlib import Path
 
-from handbook.errors import FigureError, MermaidError
-from handbook.figures.background import give_way
+from handbook.errors import MermaidError
 from handbook.figures.json_worker import JsonWorker, environment
 from handbook.figures.mermaid import MermaidRenderer
 from handbook.figures.mermaid_svg import page_ready
-from handbook.figures.scheme_files import scheme_file
-
-
-def figure_file(page_ready: Path, salt: str) -> Path:
-    """Where a diagram's own file is cached: beside its page-ready SVG, named by it and the files' salt."""
-    name = hashlib.sha256(f"{page_ready.name} {salt}".encode()).hexdigest()[:20]
-    return page_ready.with_name(f"{name}.file.svg")
 
 
 def write_whole(path: Path, text: str) -> None:
@@ -50,9 +41,9 @@ class MermaidProcess:
     """One worker (handbook.figures.json_worker), started on the first diagram; `submit` returns a Future of the
     written file."""
 
-    def __init__(self, cache_dir: Path, node_modules: Path, settings: dict) -> None:
+    def __init__(self, cache_dir: Path, node_modules: Path) -> None:
         command = [sys.executable, "-P", "-m", __name__, str(cache_dir), str(node_modules)]
-        self._worker = JsonWorker(command, _stopped, name="mermaid", env=environment(), first=settings)
+        self._worker = JsonWorker(command, _stopped, name="mermaid", env=environment())
         self.drawn: list[float] = []  # seconds Chromium took for each diagram drawn, for the build's timings
 
     def submit(self, source: str, path: Path) -> Future[Path]:
@@ -88,7 +79,6 @@ def _stopped(code: int) -> MermaidError:
 
 def _serve(cache_dir: Path, node_modules: Path, requests, replies) -> None:
     renderer = MermaidRenderer(cache_dir, node_modules)
-    settings = json.loads(requests.readline())
     try:
         for line in requests:
             request = json.loads(line)
@@ -96,7 +86,6 @@ def _serve(cache_dir: Path, node_modules: Path, requests, replies) -> None:
             try:
                 svg = page_ready(renderer.render(request["source"]))
                 write_whole(Path(request["path"]), svg)
-                _own_file(svg, Path(request["path"]), settings)
                 error = None
             except MermaidError as exc:
                 error = str(exc)
@@ -107,17 +96,8 @@ def _serve(cache_dir: Path, node_modules: Path, requests, replies) -> None:
         renderer.close()
 
 
-def _own_file(svg: str, page_ready_path: Path, settings: dict) -> None:
-    try:
-        made = scheme_file(svg, settings["light"], settings["dark"], str(page_ready_path))
-    except FigureError:
-        return  # the build makes it again where it can name the page and figure
-    write_whole(figure_file(page_ready_path, settings["salt"]), made.svg)
-
-
 def main(argv: list[str]) -> int:
     cache_dir, node_modules = (Path(arg) for arg in argv)
-    give_way()
     replies = sys.stdout
     sys.stdout = sys.stderr  # only replies go to the build: anything printed goes to its log
     _serve(cache_dir, node_modules, sys.stdin, replies)

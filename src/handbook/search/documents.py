@@ -1,6 +1,6 @@
-"""What the search finds, read from each built page: the page (its title and first paragraphs), each section
-under a heading with an id, and the practice material inside it (quiz questions, checklist items, figures),
-each with the anchor of its place on the page.
+"""What the search finds, read from each page's converted content as the theme's article shows it (`as_shown`):
+the page (its title and first paragraphs), each section under a heading with an id, and the practice material
+inside it (quiz questions, checklist items, figures), each with the anchor of its place on the page.
 
 Read from the HTML rather than from Material's search index: Material's index glues the labels of content tabs
 into one word ("Token bucketLeaky bucket"), and it cannot tell a quiz question from the text around it.
@@ -76,6 +76,14 @@ def without_excluded(body: str) -> str:
 def _tags_named(tag: str) -> re.Pattern:
     """Start and end tags of one element name (group 1 is "/" for an end tag)."""
     return re.compile(rf"<(/?){tag}\b[^>]*>", re.I)
+
+
+def as_shown(title: str, content: str) -> str:
+    """A page's converted content in the theme's article, with the title as its `<h1>` when the content has
+    none (as Material's content partial adds it). Read before the page is written, while its figures are still
+    being drawn: what the finished page adds (drawings, the gallery's cards) is not searched anyway."""
+    heading = "" if "<h1" in content else f"<h1>{html.escape(title)}</h1>"
+    return f'<article class="md-content__inner md-typeset">{heading}{content}</article>'
 
 
 def from_page(page_url: str, document: str) -> list[Doc]:

@@ -1,12 +1,15 @@
 """The search in every build (hooks/search_index.py): Material's search box and result list, with the
 handbook's worker and index behind them.
 
-- Each page's sections, quiz questions, checklist items and figures are collected as it is written (`collect`).
+- Each page's sections, quiz questions, checklist items and figures are collected once it is converted
+  (`collect`).
+- Once every page is (`start_index`), the collected pages, sections and practice material become the chunked
+  index, in a process of its own while the pages are written (index_process.py; read from the build cache
+  when nothing it is made from changed: stored.py).
 - Each page's Material config names the handbook's worker instead of Material's lunr worker (`use_worker`).
-- After the build, the collected pages, sections and practice material become the chunked index under
-  search/index/ (read from the build cache when nothing it is made from changed: stored.py). Material's search
-  plugin still writes search/search_index.json (every page fetches it for the search config, which its
-  highlighter reads): it is cut down to that config, so no page downloads the whole index any more.
+- After the build, the index goes under search/index/ (`publish`). Material's search plugin still writes
+  search/search_index.json (every page fetches it for the search config, which its highlighter reads): it is cut
+  down to that config, so no page downloads the whole index any more.
 - Material's plugin no longer indexes pages at all (`skip_material_indexing`): its lunr sections were parsed
   from every page only to be thrown away here.
 """
@@ -16,13 +19,15 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import threading
+from concurrent.futures import Future
 from importlib.resources import files as package_files
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from handbook.build.context import BuildContext
-from handbook.search import index, stored, synonyms
+from handbook.search import documents, index, index_process, stored, synonyms
 
 WORKER = "assets/javascripts/workers/handbook-search.js"
 INDEX_DIR = "search/index"
@@ -41,8 +46,31 @@ def skip_material_indexing(config) -> None:
     events[:] = [method for method in events if getattr(method, "__self__", None) is not plugin]
 
 
-def collect(context: BuildContext, page_url: str, output: str) -> None:
-    context.search_docs[page_url] = stored.page_documents(page_url, output, context.project.cache("search"))
+def collect(context: BuildContext, page, content: str) -> None:
+    """The search documents of a converted page (its content after every hook has changed it)."""
+    shown = documents.as_shown(page.title or "", content)
+    context.search_docs[page.url] = stored.page_documents(page.url, shown, context.project.cache("search"))
+
+
+def start_index(context: BuildContext) -> None:
+    """Start building the index from every page's documents, in a process of its own (index_process.py): the
+    build's process goes on writing the pages meanwhile. `publish` waits for it."""
+    try:
+        synonyms.load_groups(context.project.root)  # a broken synonyms file stops the build here, named
+    except (OSError, ValueError) as exc:
+        raise PluginError(f"search synonyms: {exc}") from None
+    docs = [doc for page in context.search_docs.values() for doc in page]
+    cache = context.project.cache("search")
+    context.search_index = built = Future()
+
+    def build() -> None:
+        try:
+            built.set_result(index_process.build_elsewhere(docs, context.project.root, cache))
+            stored.prune_pages(cache)
+        except BaseException as exc:  # noqa: BLE001 - handed to the build's thread by the Future
+            built.set_exception(exc)
+
+    threading.Thread(target=build, name="search-index", daemon=True).start()
 
 
 def use_worker(output: str, where: str) -> str:
@@ -65,13 +93,12 @@ def publish(context: BuildContext, site_dir: Path) -> index.Index:
         material_index = json.loads(material_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise PluginError(f"{MATERIAL_INDEX}: Material's search index is missing or unreadable ({exc})") from None
+    if context.search_index is None:
+        start_index(context)
     try:
-        groups = synonyms.load_groups(context.project.root)
-    except (OSError, ValueError) as exc:
-        raise PluginError(f"search synonyms: {exc}") from None
-    docs = [doc for page in context.search_docs.values() for doc in page]
-    built = stored.build(docs, groups, context.project.cache("search"))
-    stored.prune_pages(context.project.cache("search"))
+        built = context.search_index.result()
+    except index_process.SearchIndexError as exc:
+        raise PluginError(f"search index: {exc}") from None
     target = site_dir / INDEX_DIR
     shutil.rmtree(target, ignore_errors=True)  # pieces of the previous build (mkdocs serve keeps the folder)
     for path, data in built.files.items():

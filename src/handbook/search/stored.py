@@ -69,28 +69,40 @@ def digest(docs: list[Doc], groups: list[Group]) -> str:
     return found.hexdigest()[:24]
 
 
+def path_of(docs: list[Doc], groups: list[Group], cache_dir: Path) -> Path:
+    """Where the index of these documents and groups is stored."""
+    return cache_dir / f"{digest(docs, groups)}.zip"
+
+
+def find(docs: list[Doc], groups: list[Group], cache_dir: Path) -> index.Index | None:
+    """The stored index of these documents and groups, if it was built before."""
+    path = path_of(docs, groups, cache_dir)
+    try:
+        found = read(path)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return None
+    os.utime(path)  # recently used: pruned last
+    return found
+
+
 def build(docs: list[Doc], groups: list[Group], cache_dir: Path) -> index.Index:
     """`index.build(docs, groups)`, read from `cache_dir` when it was built from the same inputs before."""
-    path = cache_dir / f"{digest(docs, groups)}.zip"
-    try:
-        found = _read(path)
-        os.utime(path)  # recently used: pruned last
+    found = find(docs, groups, cache_dir)
+    if found is not None:
         return found
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
-        pass
     built = index.build(docs, groups)
-    _write(path, built)
+    save(path_of(docs, groups, cache_dir), built)
     return built
 
 
-def _read(path: Path) -> index.Index:
+def read(path: Path) -> index.Index:
     with zipfile.ZipFile(path) as stored:
         meta = json.loads(stored.read(_META))
         files = {name: stored.read(name) for name in meta["files"]}
     return index.Index(files, meta["documents"], meta["terms"], meta["version"])
 
 
-def _write(path: Path, built: index.Index) -> None:
+def save(path: Path, built: index.Index) -> None:
     """Written beside and renamed into place (a concurrent build never reads half an index); old ones pruned."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(f".{os.getpid()}.tmp")
