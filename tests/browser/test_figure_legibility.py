@@ -4,7 +4,8 @@ Each page is visited once per width (one browser context each) and every figure 
 (tests/browser/figure_metrics.py): the shown size of its smallest text, and for Mermaid figures, in light and
 dark mode, the contrast of every text against what is painted behind it and of every arrow against the page.
 
-Speed (about 80 pages twice): the handbook's scripts, images and fonts are not fetched. None of them changes a
+Speed (the 86 pages with a figure, twice): pages without a numbered figure or a Mermaid drawing are not
+visited, and the handbook's scripts, images and fonts are not fetched. None of them changes a
 figure's layout (Material's theme and the handbook's scripts drive navigation, search and quizzes; an
 `<img>` is laid out from its width and height attributes), and the colour scheme is switched the way
 Material's toggle does it, on `<body>`.
@@ -28,6 +29,7 @@ DEVICES = {"laptop": ({"width": 1280, "height": 900}, 11.0), "phone": ({"width":
 TEXT_CONTRAST = 3.0  # WCAG's minimum for large text and for graphics: Mermaid's labels are 16 px
 EDGE_LABEL_CONTRAST = 4.5  # an edge label is often the only words on its arrow
 ARROW_CONTRAST = 3.0
+_NUMBERED = re.compile(r'<figure\b[^>]*\bid="(figure-[a-z0-9-]+)"')
 _SKIPPED = {"script", "image", "font", "media", "fetch", "xhr", "websocket", "eventsource", "manifest"}
 
 
@@ -41,7 +43,7 @@ def _documents_and_styles_only(route) -> None:
 @pytest.fixture(scope="module")
 def measured(browser, site_url, site_dir) -> dict:
     """{"laptop"|"phone": {"figures": [...], "colours": {"light"|"dark": [...]}}}, each entry with its page."""
-    pages = sorted(built_pages(site_dir))
+    pages = sorted(_pages_with_figures(site_dir))
     results = {}
     started = time.perf_counter()
     for device, (viewport, _) in DEVICES.items():
@@ -67,11 +69,21 @@ def measured(browser, site_url, site_dir) -> dict:
     return results
 
 
+def _pages_with_figures(site_dir) -> list[str]:
+    """The pages whose HTML has a numbered figure or a Mermaid drawing: the others have nothing to measure."""
+    found = []
+    for url in built_pages(site_dir):
+        html = (site_dir / url / "index.html").read_text(encoding="utf-8")
+        if _NUMBERED.search(html) or 'class="hb-mermaid"' in html:
+            found.append(url)
+    return found
+
+
 def _figures_in_html(site_dir) -> set[tuple[str, str]]:
     found = set()
     for url in built_pages(site_dir):
         html = (site_dir / url / "index.html").read_text(encoding="utf-8")
-        found |= {(url, ident) for ident in re.findall(r'<figure\b[^>]*\bid="(figure-[a-z0-9-]+)"', html)}
+        found |= {(url, ident) for ident in _NUMBERED.findall(html)}
     return found
 
 
