@@ -28,7 +28,7 @@ from handbook.serving import serve
 @contextmanager
 def _browser() -> Iterator[str]:
     """Chromium behind Playwright's browser server: each client that connects gets its own view of it (its own
-    contexts, routes and emulation), which a plain DevTools connection would not give two workers."""
+    contexts, routes and emulation), which a plain DevTools connection would not give several workers."""
     with tempfile.TemporaryDirectory() as folder:
         config = Path(folder) / "launch.json"
         config.write_text(json.dumps({"executablePath": CHROMIUM, "args": CHROMIUM_ARGS, "headless": True}))

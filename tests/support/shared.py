@@ -1,9 +1,9 @@
 """What every process of one test run shares, made once by whichever process asks first.
 
-`make test` runs the tests in two pytest-xdist workers (two cores); both use one built site, one HTTP server
+`make test` runs the tests in three pytest-xdist workers (on two cores); all use one built site, one HTTP server
 and one Chromium. The process that starts the run (the xdist controller, or pytest itself without xdist)
 makes a folder and names it in HANDBOOK_TEST_RUN; the workers inherit it. A resource is made under a file
-lock and its description written beside it as JSON, so the second process reads what the first made. Servers
+lock and its description written beside it as JSON, so the other processes read what the first made. Servers
 and the browser are processes of their own (tests/support/services.py), so they outlive the worker that
 started them; the process that began the run stops them at its end, and each stops by itself if that process
 is gone.
