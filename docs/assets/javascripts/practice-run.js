@@ -270,6 +270,7 @@
       rec.active = { state: "paused", left: Math.max(0, active.end - Date.now()), started: active.started,
         revealed: active.revealed };
       stopTicking();
+      show(rec.active, true); // the time it stopped at, not the last tick's: a reload shows the same
       setRecord(current.key, rec);
       controls("paused");
       hb.say(part("status"), "Paused with " + spoken(rec.active.left) + " left.", false);
