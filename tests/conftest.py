@@ -126,7 +126,7 @@ _SITE_FOLDERS = {"build", "browser", "pdf", "sql"}  # these build, serve, print 
 # Folders whose tests share a costly per-process resource: each folder's tests run in one worker, so
 # PostgreSQL starts once and the PDFs are printed once (`make test` runs three pytest-xdist workers).
 _ONE_WORKER = {"pdf": "the printed PDFs", "sql": "PostgreSQL"}
-_FIRST = {"pdf": 0, "browser": 1, "build": 2, "sql": 3}  # folders in this order, then the rest
+_FIRST = {"pdf": 0, "sql": 1, "browser": 2, "build": 3}  # folders in this order, then the rest
 # The longest modules of their folder (pytest --durations), first within it: no worker is left with one at the end.
 _LONGEST = ["test_figure_legibility.py", "test_every_page.py", "test_architecture_figures.py", "test_search.py"]
 
@@ -140,7 +140,8 @@ def _order(item) -> tuple[int, int]:
 def pytest_collection_modifyitems(items) -> None:
     """Mark as `site` every test that needs a build, a browser or a database, so `pytest -m "not site"` is the
     quick unit subset (seconds); `database` marks the SQL tests. The longest go first (the PDFs' print is the
-    longest single job): with several workers, the quick unit tests fill the gaps at the end."""
+    longest single job, then the SQL tests, a minute on one worker): with several workers, the quick unit tests
+    fill the gaps at the end."""
     for item in items:
         folder = item.path.relative_to(ROOT / "tests").parts[0]
         if folder in _SITE_FOLDERS or _SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
