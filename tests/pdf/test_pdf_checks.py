@@ -189,7 +189,7 @@ def test_a_bad_pdf_value_or_a_checklist_on_no_page_names_the_file(tmp_path):
 def test_a_failed_check_leaves_no_pdf_behind(tmp_path, site_dir, monkeypatch):
     """The four files move into place only when all passed: a failure removes the half-done ones."""
 
-    async def fails_after_writing(base_url, book, files, handbooks, checklists):
+    async def fails_after_writing(base_url, book, files, handbooks, checklists, layouts=None):
         for path in (*handbooks.values(), *checklists.values()):
             path.write_bytes(b"%PDF-1.4 half")
         raise printing.PdfError(["backend-interview-handbook-a4.pdf (A4): figure 'x' is split across pages 3 and 4"])

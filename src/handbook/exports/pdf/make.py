@@ -10,7 +10,8 @@ served from `--site-dir` on a free loopback port, or read from `--base-url` if i
 to any other host is refused and fails the build.
 
 Each paper's handbook is printed twice, both papers at once: the first print tells on which page each chapter
-starts (its named destination), the numbers go into the contents, the second print is the one kept. Every PDF
+starts (its named destination), the numbers go into the contents, the second print is the one kept. The first
+print's findings are kept in the build cache (layouts.py): the same site printed again prints once. Every PDF
 is then checked (verify.py): no figure or checklist split across pages, each chapter on a new
 page with its title, the contents' numbers right, one page per checklist. The four files are written under
 temporary names and moved into place only when all four passed; `--publish` then copies them into
@@ -34,6 +35,7 @@ from handbook.errors import DataError
 from handbook.exports.catalog import CHECKLISTS_PDF, DOWNLOADS_DIR, HANDBOOK_PDF, PAPERS, write_manifest
 from handbook.exports.pdf import verify
 from handbook.exports.pdf.book import Book, BookError, checklists_html, handbook_html, load_book
+from handbook.exports.pdf.layouts import Layouts
 from handbook.exports.pdf.printing import PdfError, Printed, Result, print_all
 from handbook.project import repository
 from handbook.serving import serve
@@ -111,6 +113,7 @@ def build_pdfs(site_dir: Path, output: Path, base_url: str | None = None, publis
                     _private_files(book),
                     {paper: _partial(path) for paper, path in handbooks.items()},
                     {paper: _partial(path) for paper, path in checklists.items()},
+                    Layouts(repository().cache("pdf-layouts"), site_dir),
                 )
             )
         for final in finals:  # only now that all four passed

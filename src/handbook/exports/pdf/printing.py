@@ -20,6 +20,7 @@ from handbook.figures.chromium import CHROMIUM, CHROMIUM_ARGS
 
 from . import verify
 from .book import PRIVATE, Book
+from .layouts import Layout, Layouts
 
 # Chromium rounds a page to 1/75 inch: 210 x 297 mm prints 595.92 x 841.92 pt, the nearest it can get to A4's
 # 595.28 x 841.89 (format="A4" is 8.27 x 11.7 in, a point taller). Letter is exact.
@@ -139,18 +140,29 @@ async def _measure(page, paper: str, path: Path, margins: dict, result: Result) 
     return texts
 
 
-async def print_handbook(browser, base_url: str, book: Book, files, result: Result, paper: str, path: Path) -> None:
+async def print_handbook(
+    browser, base_url: str, book: Book, files, result: Result, paper: str, path: Path, layouts: Layouts | None
+) -> None:
     """Assemble, measure, number the contents, print, compact and check the handbook on one paper."""
     context = await _context(browser, base_url, files, result)
     try:
         page, blocks = await _assemble(context, base_url, book, "handbook.html")
         # A first print learns where the chapters start and whether a figure is cut. The margins are the same and
         # hiding changes no layout, so the final print's pages are the same (toc_problems checks the starts).
-        await page.evaluate(MEASURING)
-        marked = await _measure(page, paper, path, HANDBOOK_MARGINS, result)
+        # The same document laid out before was measured before (layouts.py).
+        key = await layouts.key(page, base_url, paper, HANDBOOK_MARGINS, browser.version) if layouts else None
+        known = layouts.get(key) if layouts else None
+        if known is None:
+            await page.evaluate(MEASURING)
+            marked = await _measure(page, paper, path, HANDBOOK_MARGINS, result)
+            starts = await asyncio.to_thread(verify.destinations, path)
+            if layouts:
+                layouts.put(key, Layout(marked, starts))
+        else:
+            marked, starts = known.texts, known.starts
+            result.measured[path.name.removesuffix(".partial")] = marked
         _raise(path, paper, verify.split_blocks(marked, [block for block in blocks if block["kind"] == "figure"]))
         await page.evaluate(UNMARKED)
-        starts = await asyncio.to_thread(verify.destinations, path)
         numbers = {chapter.anchor: starts[chapter.anchor] for chapter in book.chapters if chapter.anchor in starts}
         await page.evaluate(
             """pages => { for (const [anchor, number] of Object.entries(pages)) {
@@ -200,18 +212,23 @@ async def print_all(
     files: dict[str, tuple[str, bytes]],
     handbooks: dict[str, Path],
     checklists: dict[str, Path],
+    layouts: Layouts | None = None,
 ) -> Result:
     """Print and check the handbook (`handbooks`: paper -> path) and the checklists; raise PdfError on problems.
 
     Each paper's handbook in a browser context of its own, at the same time: on two cores this takes two
     thirds of the time of one after the other (Chromium prints a page in its renderer's main thread).
-    `files` are the private page's files (name -> content type, bytes).
+    `files` are the private page's files (name -> content type, bytes); `layouts`, where measuring prints are
+    kept (none: always measure).
     """
     result = Result()
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            jobs = [print_handbook(browser, base_url, book, files, result, p, path) for p, path in handbooks.items()]
+            jobs = [
+                print_handbook(browser, base_url, book, files, result, p, path, layouts)
+                for p, path in handbooks.items()
+            ]
             jobs.append(print_checklists(browser, base_url, book, files, result, checklists))
             outcomes = await asyncio.gather(*jobs, return_exceptions=True)
         finally:

@@ -1,0 +1,77 @@
+"""Where the handbook's chapters start and what each page holds, kept from one print for the next.
+
+Each paper's handbook is printed twice: a measuring print (markers only) says on which page each chapter starts,
+so the contents can name it, and whether a figure is cut; the second print is the one kept. The measuring
+print's findings depend only on what was laid out, so they are kept in the build cache under a digest of it: the
+assembled document as the browser holds it (every chapter's HTML, with the printing server's address left out)
+and every style rule, the bytes of every stylesheet, font and image of the site, the paper and margins, the
+code that prints and measures, and the Chromium that lays it out. The same site printed again (`make pdf` twice, or the tests'
+print after `make pdf`) skips the measuring print. The kept print is checked as always (verify.py): its chapter
+starts must be the numbers the contents give.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+# The assembled document and its style rules, the printing server's address removed, hashed in the page.
+DIGEST = """async origin => {
+  const rules = [...document.styleSheets].map(sheet => {
+    try { return [...sheet.cssRules].map(rule => rule.cssText).join("\\n"); } catch (error) { return sheet.href; }
+  });
+  const text = [document.documentElement.outerHTML, ...rules].join("\\n").split(origin).join("");
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map(byte => byte.toString(16).padStart(2, "0")).join("");
+}"""
+_CODE = b"".join(
+    (Path(__file__).parent / name).read_bytes() for name in ("printing.py", "verify.py", "assemble.js", "book.css")
+)
+
+
+@dataclass(frozen=True)
+class Layout:
+    texts: list[str]  # each page's text in the measuring print
+    starts: dict[str, int]  # named destination -> its page
+
+
+# What can change a layout besides the document's HTML and style rules (the site's own scripts are never loaded).
+_LAID_OUT = {".css", ".woff", ".woff2", ".ttf", ".otf", ".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif"}
+
+
+class Layouts:
+    """Measured layouts under `folder`, keyed by `key`."""
+
+    def __init__(self, folder: Path, site_dir: Path) -> None:
+        self.folder = folder
+        found = hashlib.sha256(_CODE)
+        for path in sorted(site_dir.rglob("*")):
+            if path.suffix.lower() in _LAID_OUT and path.is_file():
+                found.update(f"\0{path.relative_to(site_dir).as_posix()}\0".encode() + path.read_bytes())
+        self._files = found.hexdigest()
+
+    async def key(self, page, base_url: str, paper: str, margins: dict, chromium: str) -> str:
+        """The digest of everything the measuring print of `page` depends on."""
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(base_url))
+        found = hashlib.sha256(self._files.encode())
+        found.update(json.dumps([paper, margins, chromium], sort_keys=True).encode())
+        found.update((await page.evaluate(DIGEST, origin)).encode())
+        return found.hexdigest()[:32]
+
+    def get(self, key: str) -> Layout | None:
+        try:
+            stored = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+            return Layout(stored["texts"], stored["starts"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, layout: Layout) -> None:
+        """Written beside and renamed into place: a concurrent print never reads half a file."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        partial = self.folder / f"{key}.{os.getpid()}.tmp"
+        partial.write_text(json.dumps({"texts": layout.texts, "starts": layout.starts}), encoding="utf-8")
+        partial.replace(self.folder / f"{key}.json")
