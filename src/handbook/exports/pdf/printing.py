@@ -140,6 +140,25 @@ async def _measure(page, paper: str, path: Path, margins: dict, result: Result) 
     return texts
 
 
+async def _layout(
+    page, where: tuple[str, str], paper: str, path: Path, result: Result, layouts: Layouts | None
+) -> tuple[list, dict]:
+    """Each page's text and each chapter's first page: measured (a print of the markers), or kept from the
+    measuring print of the same document (layouts.py). `where` is the site's address and Chromium's version."""
+    base_url, chromium = where
+    key = await layouts.key(page, base_url, paper, HANDBOOK_MARGINS, chromium) if layouts else None
+    known = layouts.get(key) if layouts else None
+    if known is not None:
+        result.measured[path.name.removesuffix(".partial")] = known.texts
+        return known.texts, known.starts
+    await page.evaluate(MEASURING)
+    marked = await _measure(page, paper, path, HANDBOOK_MARGINS, result)
+    starts = await asyncio.to_thread(verify.destinations, path)
+    if layouts:
+        layouts.put(key, Layout(marked, starts))
+    return marked, starts
+
+
 async def print_handbook(
     browser, base_url: str, book: Book, files, result: Result, paper: str, path: Path, layouts: Layouts | None
 ) -> None:
@@ -149,18 +168,7 @@ async def print_handbook(
         page, blocks = await _assemble(context, base_url, book, "handbook.html")
         # A first print learns where the chapters start and whether a figure is cut. The margins are the same and
         # hiding changes no layout, so the final print's pages are the same (toc_problems checks the starts).
-        # The same document laid out before was measured before (layouts.py).
-        key = await layouts.key(page, base_url, paper, HANDBOOK_MARGINS, browser.version) if layouts else None
-        known = layouts.get(key) if layouts else None
-        if known is None:
-            await page.evaluate(MEASURING)
-            marked = await _measure(page, paper, path, HANDBOOK_MARGINS, result)
-            starts = await asyncio.to_thread(verify.destinations, path)
-            if layouts:
-                layouts.put(key, Layout(marked, starts))
-        else:
-            marked, starts = known.texts, known.starts
-            result.measured[path.name.removesuffix(".partial")] = marked
+        marked, starts = await _layout(page, (base_url, browser.version), paper, path, result, layouts)
         _raise(path, paper, verify.split_blocks(marked, [block for block in blocks if block["kind"] == "figure"]))
         await page.evaluate(UNMARKED)
         numbers = {chapter.anchor: starts[chapter.anchor] for chapter in book.chapters if chapter.anchor in starts}
