@@ -1,0 +1,54 @@
+"""The measuring print's findings are reused only for the same layout (handbook/exports/pdf/layouts.py)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from handbook.exports.pdf.layouts import Layout, Layouts
+
+
+class _Page:
+    """What `Layouts.key` asks of a Playwright page: the digest of the assembled document."""
+
+    def __init__(self, digest: str) -> None:
+        self.digest = digest
+
+    async def evaluate(self, script: str, origin: str) -> str:
+        return self.digest
+
+
+def _key(layouts: Layouts, document: str = "doc", paper: str = "A4", chromium: str = "140") -> str:
+    return asyncio.run(layouts.key(_Page(document), "http://127.0.0.1:8000/", paper, {"top": "1mm"}, chromium))
+
+
+def _site(tmp_path):
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "assets" / "main.css").write_text("body{font-size:16px}")
+    (site / "figures").mkdir()
+    (site / "figures" / "a.svg").write_text('<svg width="10"/>')
+    (site / "index.html").write_text("<p>home</p>")
+    return site
+
+
+def test_the_key_changes_with_the_document_paper_chromium_and_every_stylesheet_or_image(tmp_path):
+    site = _site(tmp_path)
+    first = _key(Layouts(tmp_path / "cache", site))
+    assert _key(Layouts(tmp_path / "cache", site)) == first
+    assert _key(Layouts(tmp_path / "cache", site), document="other") != first
+    assert _key(Layouts(tmp_path / "cache", site), paper="Letter") != first
+    assert _key(Layouts(tmp_path / "cache", site), chromium="141") != first
+    (site / "index.html").write_text("<p>home, as the printing server's address names it</p>")
+    assert _key(Layouts(tmp_path / "cache", site)) == first  # pages count through the assembled document
+    (site / "figures" / "a.svg").write_text('<svg width="20"/>')
+    assert _key(Layouts(tmp_path / "cache", site)) != first
+
+
+def test_a_kept_layout_reads_back_and_a_broken_one_is_measured_again(tmp_path):
+    layouts = Layouts(tmp_path / "cache", _site(tmp_path))
+    key = _key(layouts)
+    assert layouts.get(key) is None
+    layouts.put(key, Layout(["page one", "page two"], {"chapter-1": 2}))
+    assert layouts.get(key) == Layout(["page one", "page two"], {"chapter-1": 2})
+    (tmp_path / "cache" / f"{key}.json").write_text("{half")
+    assert layouts.get(key) is None
