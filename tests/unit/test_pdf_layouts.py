@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from handbook.exports.pdf.layouts import Layout, Layouts
 
 
-class _Page:
-    """What `Layouts.key` asks of a Playwright page: the digest of the assembled document."""
-
-    def __init__(self, digest: str) -> None:
-        self.digest = digest
-
-    async def evaluate(self, script: str, origin: str) -> str:
-        return self.digest
-
-
 def _key(layouts: Layouts, document: str = "doc", paper: str = "A4", chromium: str = "140") -> str:
-    return asyncio.run(layouts.key(_Page(document), "http://127.0.0.1:8000/", paper, {"top": "1mm"}, chromium))
+    return layouts.key(document, paper, {"top": "1mm"}, chromium)
 
 
 def _site(tmp_path):

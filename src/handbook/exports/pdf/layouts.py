@@ -17,9 +17,9 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
-# The assembled document and its style rules, the printing server's address removed, hashed in the page.
+# The assembled document and its style rules, the printing server's address removed, hashed in the page (run with
+# the server's origin as its argument).
 DIGEST = """async origin => {
   const rules = [...document.styleSheets].map(sheet => {
     try { return [...sheet.cssRules].map(rule => rule.cssText).join("\\n"); } catch (error) { return sheet.href; }
@@ -54,12 +54,11 @@ class Layouts:
                 found.update(f"\0{path.relative_to(site_dir).as_posix()}\0".encode() + path.read_bytes())
         self._files = found.hexdigest()
 
-    async def key(self, page, base_url: str, paper: str, margins: dict, chromium: str) -> str:
-        """The digest of everything the measuring print of `page` depends on."""
-        origin = "{0.scheme}://{0.netloc}".format(urlsplit(base_url))
+    def key(self, document: str, paper: str, margins: dict, chromium: str) -> str:
+        """The digest of everything a measuring print depends on; `document` is the page's DIGEST."""
         found = hashlib.sha256(self._files.encode())
         found.update(json.dumps([paper, margins, chromium], sort_keys=True).encode())
-        found.update((await page.evaluate(DIGEST, origin)).encode())
+        found.update(document.encode())
         return found.hexdigest()[:32]
 
     def get(self, key: str) -> Layout | None:

@@ -20,7 +20,7 @@ from handbook.figures.chromium import CHROMIUM, CHROMIUM_ARGS
 
 from . import verify
 from .book import PRIVATE, Book
-from .layouts import Layout, Layouts
+from .layouts import DIGEST, Layout, Layouts
 
 # Chromium rounds a page to 1/75 inch: 210 x 297 mm prints 595.92 x 841.92 pt, the nearest it can get to A4's
 # 595.28 x 841.89 (format="A4" is 8.27 x 11.7 in, a point taller). Letter is exact.
@@ -146,8 +146,11 @@ async def _layout(
     """Each page's text and each chapter's first page: measured (a print of the markers), or kept from the
     measuring print of the same document (layouts.py). `where` is the site's address and Chromium's version."""
     base_url, chromium = where
-    key = await layouts.key(page, base_url, paper, HANDBOOK_MARGINS, chromium) if layouts else None
-    known = layouts.get(key) if layouts else None
+    key = known = None
+    if layouts:
+        document = await page.evaluate(DIGEST, "{0.scheme}://{0.netloc}".format(urlsplit(base_url)))
+        key = layouts.key(document, paper, HANDBOOK_MARGINS, chromium)
+        known = layouts.get(key)
     if known is not None:
         result.measured[path.name.removesuffix(".partial")] = known.texts
         return known.texts, known.starts
