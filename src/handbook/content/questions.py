@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
 from handbook.content.models import Question
+from handbook.project import write_whole
 from handbook.rendering import safe_markdown
 
 
@@ -70,9 +70,7 @@ def question_views(quizzes, cache_dir: Path | None = None) -> dict[str, list[Que
         cache_dir.mkdir(parents=True, exist_ok=True)
         for old in cache_dir.glob("questions-*.json"):
             old.unlink(missing_ok=True)
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(json.dumps({qid: [_fields(v) for v in vs] for qid, vs in views.items()}), encoding="utf-8")
-        partial.replace(cached)
+        write_whole(cached, json.dumps({qid: [_fields(v) for v in vs] for qid, vs in views.items()}))
         return views
     return {
         qid: [_from_fields(q, qid, fields) for q, fields in zip(item.model.questions, rendered[qid], strict=True)]

@@ -9,12 +9,12 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 import re
 from pathlib import Path
 
 from handbook.errors import MermaidError
 from handbook.figures.chromium import CHROMIUM, CHROMIUM_ARGS
+from handbook.project import write_whole
 
 ORIGIN = "http://mermaid.invalid/"  # served by request interception: Chromium never touches the network
 
@@ -97,10 +97,7 @@ class MermaidRenderer:
         if cached.exists():
             return cached.read_text(encoding="utf-8")
         svg = _never_below(*self._render_in_browser(source, f"mermaid-{key[:12]}"))
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
-        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(svg, encoding="utf-8")
-        temporary.replace(cached)
+        write_whole(cached, svg)
         return svg
 
     def _start(self) -> None:

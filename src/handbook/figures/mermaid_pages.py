@@ -35,10 +35,10 @@ from handbook.errors import FigureError, MermaidError
 from handbook.figures import material_palette, mermaid_svg, scheme_files
 from handbook.figures.material_palette import scheme_values
 from handbook.figures.mermaid import MermaidRenderer, material_theme_css
-from handbook.figures.mermaid_process import MermaidProcess, write_whole
+from handbook.figures.mermaid_process import MermaidProcess
 from handbook.figures.mermaid_queue import DrawQueue
 from handbook.figures.scheme_files import scheme_file
-from handbook.project import Project
+from handbook.project import Project, write_whole
 
 BLOCK = re.compile(r'<pre class="mermaid"><code>(.*?)</code></pre>', re.S)
 _PLACEHOLDER = '<div class="hb-mermaid" data-mermaid-figure="{}"></div>'

@@ -18,7 +18,6 @@ file is written).
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from concurrent.futures import Future
@@ -28,13 +27,7 @@ from handbook.errors import MermaidError
 from handbook.figures.json_worker import JsonWorker, environment
 from handbook.figures.mermaid import MermaidRenderer
 from handbook.figures.mermaid_svg import page_ready
-
-
-def write_whole(path: Path, text: str) -> None:
-    """Write a cache file whole: another build sharing the cache never reads half of one."""
-    partial = path.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(path)
+from handbook.project import write_whole
 
 
 class MermaidProcess:

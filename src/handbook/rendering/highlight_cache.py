@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 from importlib import metadata
 from pathlib import Path
 
 from pymdownx.highlight import Highlight, HighlightExtension
+
+from handbook.project import write_whole
 
 NAME = "handbook.rendering.highlight_cache"  # as mkdocs.yml names it under markdown_extensions
 _VERSIONS = f"pygments {metadata.version('pygments')}, pymdown-extensions {metadata.version('pymdown-extensions')}"
@@ -50,10 +51,7 @@ class CachedHighlight(Highlight):
         except (FileNotFoundError, UnicodeDecodeError):
             pass
         code = super().highlight(src, language, *args, **kwargs)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(code, encoding="utf-8")
-        partial.replace(path)  # atomic: a concurrent build never reads half a block
+        write_whole(path, code)
         return code
 
 

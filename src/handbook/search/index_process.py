@@ -26,10 +26,9 @@ class SearchIndexError(HandbookError):
     """The index process failed; `str()` says how."""
 
 
-def build_elsewhere(docs: list[Doc], root: Path, cache_dir: Path) -> Index:
-    """`stored.build` of these documents and the synonym groups under `root`, in a process of its own (nothing
-    is started when the cache has this index already)."""
-    groups = synonyms.load_groups(root)
+def build_elsewhere(docs: list[Doc], groups: list[synonyms.Group], root: Path, cache_dir: Path) -> Index:
+    """`stored.build` of these documents and the synonym groups (read from `root` by the process), in a process
+    of its own (nothing is started when the cache has this index already)."""
     found = stored.find(docs, groups, cache_dir)
     if found is not None:
         return found

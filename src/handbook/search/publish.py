@@ -56,7 +56,7 @@ def start_index(context: BuildContext) -> None:
     """Start building the index from every page's documents, in a process of its own (index_process.py): the
     build's process goes on writing the pages meanwhile. `publish` waits for it."""
     try:
-        synonyms.load_groups(context.project.root)  # a broken synonyms file stops the build here, named
+        groups = synonyms.load_groups(context.project.root)  # a broken synonyms file stops the build here, named
     except (OSError, ValueError) as exc:
         raise PluginError(f"search synonyms: {exc}") from None
     docs = [doc for page in context.search_docs.values() for doc in page]
@@ -65,7 +65,7 @@ def start_index(context: BuildContext) -> None:
 
     def build() -> None:
         try:
-            built.set_result(index_process.build_elsewhere(docs, context.project.root, cache))
+            built.set_result(index_process.build_elsewhere(docs, groups, context.project.root, cache))
             stored.prune_pages(cache)
         except BaseException as exc:  # noqa: BLE001 - handed to the build's thread by the Future
             built.set_exception(exc)

@@ -18,6 +18,7 @@ import time
 import zipfile
 from pathlib import Path
 
+from handbook.project import write_whole
 from handbook.search import documents, index, text
 from handbook.search.documents import Doc
 from handbook.search.synonyms import Group
@@ -40,7 +41,7 @@ def page_documents(page_url: str, html: str, cache_dir: Path) -> list[Doc]:
     except (OSError, ValueError, TypeError):
         pass
     docs = documents.from_page(page_url, html)
-    _write_text(path, json.dumps([[d.location, d.title, d.text, d.kind, d.weight] for d in docs]))
+    write_whole(path, json.dumps([[d.location, d.title, d.text, d.kind, d.weight] for d in docs]))
     return docs
 
 
@@ -50,14 +51,6 @@ def prune_pages(cache_dir: Path) -> None:
     for path in (cache_dir / "pages").glob("*.json"):
         if _last_used(path) < oldest:
             path.unlink(missing_ok=True)
-
-
-def _write_text(path: Path, data: str) -> None:
-    """Written beside and renamed into place: a concurrent build never reads half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_text(data, encoding="utf-8")
-    partial.replace(path)
 
 
 def digest(docs: list[Doc], groups: list[Group]) -> str:

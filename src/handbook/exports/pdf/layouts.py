@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from handbook.project import write_whole
 
 # The assembled document and its style rules, the printing server's address removed, hashed in the page (run with
 # the server's origin as its argument).
@@ -69,8 +70,4 @@ class Layouts:
             return None
 
     def put(self, key: str, layout: Layout) -> None:
-        """Written beside and renamed into place: a concurrent print never reads half a file."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        partial = self.folder / f"{key}.{os.getpid()}.tmp"
-        partial.write_text(json.dumps({"texts": layout.texts, "starts": layout.starts}), encoding="utf-8")
-        partial.replace(self.folder / f"{key}.json")
+        write_whole(self.folder / f"{key}.json", json.dumps({"texts": layout.texts, "starts": layout.starts}))
