@@ -6,6 +6,7 @@ from mkdocs.plugins import event_priority
 
 from handbook.build import context
 from handbook.rendering import highlight_cache
+from handbook.rendering.tables.glossary import use_glossary
 from handbook.site_policy.content_checks import check_page
 
 
@@ -13,6 +14,10 @@ from handbook.site_policy.content_checks import check_page
 def on_config(config):
     started = context.start(config)
     highlight_cache.use_cache(config, started.project.cache("highlight"))
+    try:
+        use_glossary(config, started.project.docs)
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
     context.forget_reported_messages()
     return config
 

@@ -271,6 +271,11 @@ CASES = [
         r"docs/data/replication\.md: a <p> has a style=\"color: red\" attribute, which the Content-Security-Policy blocks",
     ),
     Case(
+        "malformed abbreviation",
+        edit("docs/includes/abbreviations.md", "*[WAL]: Write-ahead log", "*[WAL] Write-ahead log"),
+        r"docs/includes/abbreviations\.md:1: expected `\*\[TERM\]: definition`, got '\*\[WAL\] Write-ahead log",
+    ),
+    Case(
         "page missing from the nav",
         write("docs/orphan.md", "---\ndescription: x\n---\n# Orphan\n"),
         r"not included in the \"nav\" configuration:\s+- orphan\.md: add the page under `nav:` in mkdocs\.yml",

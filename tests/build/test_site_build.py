@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from mkdocs.config import load_config
 
-from handbook.content.loading import load_data
+from handbook.rendering.tables.glossary import parse_abbreviations
 from tests.build.html_scan import html_pages, scan
 from tests.conftest import ROOT
+from tests.support.contexts import real_data
 
 CONFIG = load_config(config_file=str(ROOT / "mkdocs.yml"))
 SITE_HOSTS = {urlsplit(CONFIG.site_url).netloc}  # plus the loopback address the test build is made for
@@ -108,7 +110,7 @@ def test_every_quiz_checklist_and_figure_is_used_by_some_page(site_dir):
     for page in html_pages(site_dir):
         for name, value in scan(page).data_attributes:
             used.setdefault(name, set()).add(value)
-    data = load_data(ROOT)
+    data = real_data()
     assert set(data.quizzes) - used["data-quiz-id"] == set(), "quizzes no page shows"
     assert set(data.checklists) - used["data-checklist-id"] == set(), "checklists no page shows"
     figures = {p.stem for p in (ROOT / "figures").glob("*.py") if not p.name.startswith("_")}
@@ -121,7 +123,7 @@ def test_quiz_blocks_hold_every_question_of_their_file(site_dir):
         for name, value in scan(page).data_attributes:
             if name == "data-question-id":
                 shown[value] = page
-    for item in load_data(ROOT).quizzes.values():
+    for item in real_data().quizzes.values():
         for question in item.model.questions:
             assert question.id in shown, f"{item.path.name}: {question.id} is not on any page"
 
@@ -220,3 +222,26 @@ def test_no_markdown_table_is_left_unrendered(site_dir):
         if _RAW_TABLE.search(_CODE.sub("", page.read_text(encoding="utf-8")))
     ]
     assert raw == []
+
+
+def test_every_glossary_term_is_a_tooltip_where_pages_use_it(site_dir):
+    """docs/includes/abbreviations.md reaches every page (the abbr extension's glossary): a term in a page's own
+    prose is shown as `<abbr title="its definition">` there."""
+    terms = parse_abbreviations((ROOT / "docs" / "includes" / "abbreviations.md").read_text(encoding="utf-8"))
+    shown = 0
+    for source in sorted((ROOT / "docs").rglob("*.md")):
+        relative = source.relative_to(ROOT / "docs")
+        folder = relative.parent if relative.name == "index.md" else relative.with_suffix("")
+        built = site_dir / folder / "index.html"
+        if relative.parts[0] == "includes" or not built.exists():
+            continue
+        markdown = re.sub(
+            r"^(```|~~~).*?^\1|\{\{.*?\}\}|\{%.*?%\}|`[^`\n]*`", " ", source.read_text(), flags=re.S | re.M
+        )
+        html = built.read_text(encoding="utf-8")
+        for term, definition in terms:
+            if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", markdown):
+                title = escape(definition, quote=False).replace('"', "&quot;")
+                assert f'<abbr title="{title}">{term}</abbr>' in html, f"{relative}: {term}"
+                shown += 1
+    assert shown > 100

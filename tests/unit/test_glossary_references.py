@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
+import markdown
 import pytest
 
 from handbook.rendering.tables import glossary, references
@@ -157,3 +159,21 @@ def test_the_real_references_cite_raft_and_dynamo_once_in_the_summary():
     assert summary.count("raft.github.io/raft.pdf") == 1
     assert summary.count("amazon-dynamo-sosp2007.pdf") == 1
     assert summary.count("Designing Data-Intensive Applications") == 1
+
+
+def test_use_glossary_gives_every_page_the_abbreviations_as_tooltips(tmp_path):
+    (tmp_path / "includes").mkdir()
+    (tmp_path / "includes" / "abbreviations.md").write_text("*[WAL]: Write-ahead log\n\n*[SLO]: objective\n")
+    config = SimpleNamespace(markdown_extensions=["abbr", "toc"], mdx_configs={"toc": {"permalink": True}})
+    glossary.use_glossary(config, tmp_path)
+    assert config.mdx_configs["abbr"] == {"glossary": {"WAL": "Write-ahead log", "SLO": "objective"}}
+    html = markdown.markdown("The WAL, then the SLO.", extensions=["abbr"], extension_configs=config.mdx_configs)
+    assert html == '<p>The <abbr title="Write-ahead log">WAL</abbr>, then the <abbr title="objective">SLO</abbr>.</p>'
+
+
+def test_use_glossary_names_the_line_of_a_malformed_definition(tmp_path):
+    (tmp_path / "includes").mkdir()
+    (tmp_path / "includes" / "abbreviations.md").write_text("*[WAL]: Write-ahead log\n*[SLO] objective\n")
+    config = SimpleNamespace(markdown_extensions=["abbr"], mdx_configs={})
+    with pytest.raises(ValueError, match=r"^docs/includes/abbreviations\.md:2: expected `\*\[TERM\]: definition`"):
+        glossary.use_glossary(config, tmp_path)

