@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from handbook.rendering import safe_markdown
+
+DATA = Path(__file__).resolve().parents[2] / "data"
 
 UNSAFE_LINKS = [
     "[click](javascript:window.__pwned=1)",
@@ -92,3 +98,38 @@ def test_is_unsafe_url():
     assert safe_markdown.is_unsafe_url("data:image/png;base64,AAAA")
     assert not safe_markdown.is_unsafe_url("https://example.com/javascript:")
     assert not safe_markdown.is_unsafe_url("./data:x")
+
+
+# Plain one-line text skips the converter: whatever the text, that shortcut must give what converting it gives.
+_TRICKY = "abcXYZ019 \t\n\r\u00a0\u2003\u2028\u0085.,;:!?#=+-()[]{}<>&*_`~^|\\/'\"$%@é×−→\x00\x1f\x7f"
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_TRICKY), max_size=24) | st.text(max_size=24))
+def test_the_plain_text_shortcut_renders_what_the_converter_does(text):
+    assert safe_markdown.block(text) == safe_markdown.convert(text)
+    full = safe_markdown.convert(text)
+    match = re.fullmatch(r"<p>(.*)</p>", full, re.DOTALL)
+    expected = match.group(1) if match and "<p>" not in match.group(1) else full
+    assert safe_markdown.inline(text) == expected
+
+
+def test_every_data_field_renders_as_the_converter_renders_it():
+    """The same over every text the handbook's data files hold (quizzes, checklists, practice, matrices)."""
+    fields = [value for path in sorted(DATA.rglob("*.yml")) for value in _strings(yaml.safe_load(path.read_text()))]
+    assert len(fields) > 5000
+    plain = [text for text in fields if safe_markdown.block(text) == f"<p>{text}</p>"]
+    assert len(plain) > len(fields) / 2, "the shortcut should apply to most fields"
+    for text in plain:  # the others go through the converter anyway
+        assert safe_markdown.convert(text) == f"<p>{text}</p>", text
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
