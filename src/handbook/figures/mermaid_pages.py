@@ -35,7 +35,7 @@ from handbook.errors import FigureError, MermaidError
 from handbook.figures import material_palette, mermaid_svg, scheme_files
 from handbook.figures.material_palette import scheme_values
 from handbook.figures.mermaid import MermaidRenderer, material_theme_css
-from handbook.figures.mermaid_process import MermaidProcess
+from handbook.figures.mermaid_process import MermaidProcess, figure_file
 from handbook.figures.mermaid_queue import DrawQueue
 from handbook.figures.scheme_files import scheme_file
 from handbook.project import Project, write_whole
@@ -52,12 +52,6 @@ _FIGURE_OPENED = re.compile(r'<figure\b[^>]*\bid="(figure-[a-z0-9-]+)"[^>]*>\s*$
 _ROLE = re.compile(r'<svg\b[^>]*\saria-roledescription="([^"]+)"')
 _SIZE = re.compile(r'<svg\b[^>]*\swidth="([\d.]+)" height="([\d.]+)"')
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.S)
-
-
-def figure_file(page_ready: Path, salt: str) -> Path:
-    """Where a diagram's own file is cached: beside its page-ready SVG, named by it and the files' salt."""
-    name = hashlib.sha256(f"{page_ready.name} {salt}".encode()).hexdigest()[:20]
-    return page_ready.with_name(f"{name}.file.svg")
 
 
 @dataclass(frozen=True)
@@ -146,8 +140,8 @@ class MermaidFigures:
     def _start_worker(self, config) -> None:
         """The worker process (handbook.figures.mermaid_process), started by its first diagram."""
         if self._worker is None:
-            self._file_settings(config)
-            self._worker = MermaidProcess(self.project.cache("mermaid"), self.project.node_modules)
+            settings = self._file_settings(config)
+            self._worker = MermaidProcess(self.project.cache("mermaid"), self.project.node_modules, settings)
             self._queue = DrawQueue(self._worker)
 
     def _svg(self, source: str, late: bool = False) -> Future[Path]:
@@ -220,8 +214,9 @@ class MermaidFigures:
         return self._settings
 
     def _own_file(self, page_ready: Path, svg: str, display: str) -> FigureFile:
-        """A numbered figure's own file, made when its page is written (while the worker draws the next pages'
-        diagrams) unless the cache has it; `published` puts it into the site."""
+        """A numbered figure's own file: the worker made it beside the page-ready SVG, or else (a figure whose
+        file did not make it) it is made here, where a failure names the figure; `published` puts it into the
+        site."""
         settings = self._settings
         cached = figure_file(page_ready, settings["salt"])
         try:
