@@ -30,7 +30,7 @@ test: test-deps  ## Run every check CI runs: unit, build, examples, workflows an
 	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 test-unit: test-deps  ## The quick subset while writing: no build, no browser, no database (seconds)
-	$(BIN)/python -m pytest -m "not site" -q
+	$(BIN)/python -m pytest -m "not site" -q -n auto
 
 bench: test-deps  ## Measure build times, figure sizes and page weight
 	$(BIN)/python scripts/bench.py

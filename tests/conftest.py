@@ -127,6 +127,9 @@ _SITE_FOLDERS = {"build", "browser", "pdf", "sql"}  # these build, serve, print 
 # PostgreSQL starts once and the PDFs are printed once (`make test` runs three pytest-xdist workers).
 _ONE_WORKER = {"pdf": "the printed PDFs", "sql": "PostgreSQL"}
 _FIRST = {"pdf": 0, "sql": 1, "browser": 2, "build": 3}  # folders in this order, then the rest
+# The first PDF test also waits for the session's print (a build, then four PDFs measured and printed): without
+# `make pdf`'s layouts in the cache, on two busy cores, that can take longer than pytest-timeout's 300 s.
+_PRINT_TIMEOUT = 900
 # The longest modules of their folder (pytest --durations), first within it: no worker is left with one at the end.
 _LONGEST = ["test_figure_legibility.py", "test_every_page.py", "test_architecture_figures.py", "test_search.py"]
 
@@ -148,6 +151,8 @@ def pytest_collection_modifyitems(items) -> None:
             item.add_marker(pytest.mark.site)
         if folder == "sql" or "postgres" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.database)
+        if "printed" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.timeout(_PRINT_TIMEOUT))
     items.sort(key=_order)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from fnmatch import fnmatch
 from pathlib import Path
 
 import yaml
@@ -62,12 +63,19 @@ def test_yaml_files_parse():
             yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506 - SafeLoader subclass
 
 
-def test_every_test_file_is_collected():
-    # pytest skips some folder names (build, dist…) by default; a test file it never runs proves nothing.
-    result = run(sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider")
-    collected = {line.split("::")[0] for line in result.stdout.splitlines() if "::" in line}
-    files = {p.relative_to(ROOT).as_posix() for p in (ROOT / "tests").rglob("test_*.py")}
-    assert files - collected == set()
+def test_every_test_file_is_collected(pytestconfig):
+    # A test file pytest never runs proves nothing: it skips folders matching `norecursedirs` (build, dist… by
+    # default) and reads only files matching `python_files`. (Read from pytest's own settings: running a second
+    # collection took longer than the rest of the unit tests' checks of this file.)
+    skipped, named = pytestconfig.getini("norecursedirs"), pytestconfig.getini("python_files")
+    assert "build" not in skipped, "tests/build holds the site-build tests"
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        if not re.search(r"^(async )?def test_", path.read_text(encoding="utf-8"), re.M):
+            continue
+        relative = path.relative_to(ROOT)
+        assert any(fnmatch(path.name, pattern) for pattern in named), f"{relative}: name it test_*.py"
+        for folder in relative.parent.parts:
+            assert not any(fnmatch(folder, pattern) for pattern in skipped), f"{relative}: pytest skips {folder}/"
 
 
 def test_every_stylesheet_has_balanced_braces():

@@ -19,9 +19,9 @@ from fsrs import Card, Rating, Scheduler
 from mkdocs.config import load_config
 from playwright.sync_api import expect
 
-from handbook.content.loading import load_data
 from tests.browser.test_accessibility import violations
 from tests.conftest import ROOT
+from tests.support.contexts import real_data
 from tests.unit.test_fsrs_parity import ordered
 
 pytestmark = pytest.mark.browser
@@ -30,7 +30,7 @@ URL = "study/flashcards/"
 READY = ".hb-flashcards[data-hb-ready=true]"
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 QUIZ_CALL = re.compile(r"""\{\{-?\s*quiz\(\s*(?:quiz_id\s*=\s*)?["']([a-z0-9-]+)""")
-QUIZZES = load_data(ROOT).quizzes
+QUIZZES = real_data().quizzes
 QUESTIONS = [question for item in QUIZZES.values() for question in item.model.questions]
 
 

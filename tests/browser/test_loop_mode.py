@@ -9,14 +9,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from handbook.content.loading import load_data
-from tests.conftest import ROOT
+from tests.support.contexts import real_data
 
 pytestmark = pytest.mark.browser
 
 LOOP_ID = "commerce-platform"
 LOOP = f"practice/loops/{LOOP_ID}/"
-PRACTICE = load_data(ROOT).practice
+PRACTICE = real_data().practice
 
 
 def first_round():

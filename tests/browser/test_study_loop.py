@@ -16,15 +16,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from playwright.sync_api import expect
 
-from handbook.content.loading import load_data
-from tests.conftest import ROOT
+from tests.support.contexts import real_data
 
 pytestmark = pytest.mark.browser
 
 FLASHCARDS = "study/flashcards/"
 READY = ".hb-flashcards[data-hb-ready=true]"
 DASHBOARD = ".hb-dashboard[data-hb-ready=true]"
-DATA = load_data(ROOT)
+DATA = real_data()
 QUESTIONS = {q.id: q for item in DATA.quizzes.values() for q in item.model.questions}
 CHECKLIST_ITEMS = {
     cid: [item.id for section in c.model.sections for item in section.items] for cid, c in DATA.checklists.items()

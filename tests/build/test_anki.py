@@ -12,11 +12,10 @@ from pathlib import Path
 import genanki
 from playwright.sync_api import expect
 
-from handbook.content.loading import load_data
 from handbook.exports.anki import FIELDS, MODEL, ROOT_DECK, TEMPLATES, build_project_deck, stable_id
 from handbook.rendering import safe_markdown
 from tests.conftest import ROOT
-from tests.support.contexts import copy_table_data
+from tests.support.contexts import copy_table_data, real_data
 
 BUILD_ANKI = ROOT / "scripts" / "build_anki.py"
 
@@ -72,7 +71,7 @@ def read_deck(apkg: Path, tmp_path: Path) -> tuple[dict[str, dict], dict[str, st
 def test_deck_has_one_note_per_question_with_prompt_answer_link_and_tags(tmp_path):
     result = build_deck(ROOT, tmp_path / "deck.apkg")
     notes, decks = read_deck(result.output, tmp_path)
-    quizzes = load_data(ROOT).quizzes
+    quizzes = real_data().quizzes
     questions = [(item.model.id, q) for item in quizzes.values() for q in item.model.questions]
     assert result.cards == len(notes) == len(questions)
     assert decks[f"{ROOT_DECK}::Data at scale"] == str(stable_id(f"deck/{ROOT_DECK}::Data at scale"))

@@ -8,10 +8,9 @@ import time
 import genanki
 import pytest
 
-from handbook.content.loading import load_data
 from handbook.exports.catalog import ANKI_DECK, CHECKLISTS_PDF, HANDBOOK_PDF, site_path
 from tests.build.test_anki import SITE_URL, read_deck
-from tests.conftest import ROOT
+from tests.support.contexts import real_data
 
 
 @pytest.fixture(scope="module")
@@ -21,14 +20,14 @@ def downloads_page(site_dir) -> str:
 
 def test_the_built_site_carries_the_deck_with_every_question_linking_to_the_published_site(site_dir, tmp_path):
     notes, _ = read_deck(site_dir / site_path(ANKI_DECK), tmp_path)
-    questions = [q for item in load_data(ROOT).quizzes.values() for q in item.model.questions]
+    questions = [q for item in real_data().quizzes.values() for q in item.model.questions]
     assert set(notes) == {genanki.guid_for(q.id) for q in questions}
     # The test site is built for a loopback address; the deck still points readers at the published site.
     assert all(note["fields"]["Link"].startswith(SITE_URL) for note in notes.values())
 
 
 def test_downloads_page_shows_the_card_count_size_and_date_and_links_every_file(site_dir, downloads_page):
-    data = load_data(ROOT)
+    data = real_data()
     cards = sum(len(item.model.questions) for item in data.quizzes.values())
     assert (
         f'<span class="hb-download-cards">{cards}</span> questions from {len(data.quizzes)} quizzes' in downloads_page

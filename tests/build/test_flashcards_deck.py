@@ -10,7 +10,6 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 
-from handbook.content.loading import load_data
 from handbook.content.models import Question
 from handbook.content.placements import read_placements
 from handbook.content.questions import question_views, view
@@ -19,8 +18,9 @@ from handbook.rendering import safe_markdown
 from handbook.search.documents import from_page
 from tests.build.html_scan import scan
 from tests.conftest import ROOT
+from tests.support.contexts import real_data
 
-DATA = load_data(ROOT)
+DATA = real_data()
 CONFIG = load_config(config_file=str(ROOT / "mkdocs.yml"))
 HOOK = flashcards
 

@@ -10,15 +10,15 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from handbook.content.loading import load_data
 from handbook.rendering import safe_markdown
 from handbook.rendering.practice import dimension_anchor, round_anchor
 from tests.build.html_scan import scan
 from tests.build.test_bad_input import build, project, template  # noqa: F401 - the small project's fixtures
 from tests.build.test_site_build import resolve
 from tests.conftest import ROOT
+from tests.support.contexts import real_data
 
-PRACTICE = load_data(ROOT).practice
+PRACTICE = real_data().practice
 LOOPS = sorted(PRACTICE.loops)
 
 

@@ -7,17 +7,17 @@ import re
 
 import pytest
 
-from handbook.content.loading import load_data
 from handbook.exports.pdf.book import load_book
 from tests.conftest import ROOT
 from tests.pdf.conftest import PAPER_KEYS, flat, page_count, poppler, texts
+from tests.support.contexts import real_data
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("paper", PAPER_KEYS)
 def test_one_page_per_checklist_each_with_its_title(printed, paper):
-    data = load_data(ROOT).checklists
+    data = real_data().checklists
     pdf = printed.checklists(paper)
     assert page_count(pdf) == len(data) == len(texts(pdf))
     in_nav_order = load_book(ROOT, list(data)).checklists
@@ -45,7 +45,7 @@ def text_blocks(pdf, page: int) -> list[str]:
 
 @pytest.mark.parametrize("paper", PAPER_KEYS)
 def test_no_section_heading_is_split_between_columns(printed, paper):
-    data = load_data(ROOT).checklists
+    data = real_data().checklists
     pdf = printed.checklists(paper)
     in_nav_order = load_book(ROOT, list(data)).checklists
     for number, chapter in enumerate(in_nav_order, start=1):

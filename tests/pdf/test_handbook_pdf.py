@@ -13,11 +13,11 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 
-from handbook.content.loading import load_data
 from handbook.content.placements import load_placements
 from handbook.exports.pdf.book import load_book
 from tests.conftest import ROOT
 from tests.pdf.conftest import PAPER_KEYS, destinations, flat, page_count, poppler, texts
+from tests.support.contexts import real_data
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +37,7 @@ def nav_pages() -> list:
 
 @cache
 def book():
-    return load_book(ROOT, list(load_data(ROOT).checklists))
+    return load_book(ROOT, list(real_data().checklists))
 
 
 def chapter_pages(pdf, chapter) -> str:
@@ -109,7 +109,7 @@ def expected_answers(quiz) -> list[str]:
 
 def test_quiz_answers_end_each_chapter_and_match_the_data(printed):
     pdf = printed.handbook("a4")
-    quizzes = load_data(ROOT).quizzes
+    quizzes = real_data().quizzes
     pages = {qid: page.src_uri for qid, page in load_placements(ROOT)[1].quiz.items()}
     by_source = {chapter.source: chapter for chapter in book().chapters}
     checked = 0

@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from handbook.content.loading import load_data
 from handbook.exports.pdf.book import load_book
 from tests.conftest import ROOT
 from tests.pdf.conftest import PAPER_KEYS, flat, texts
 from tests.pdf.test_checklists_pdf import text_blocks
+from tests.support.contexts import real_data
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +20,7 @@ TRACKS = ["plan-7-weeks", "plan-4-weeks", "plan-3-weeks", "plan-2-weeks", "plan-
 
 @pytest.mark.parametrize("paper", PAPER_KEYS)
 def test_each_track_is_one_page_of_the_checklists_pdf(printed, paper):
-    data = load_data(ROOT).checklists
+    data = real_data().checklists
     pdf = printed.checklists(paper)
     pages = texts(pdf)
     numbers = {chapter.checklist_id: n for n, chapter in enumerate(load_book(ROOT, list(data)).checklists, start=1)}

@@ -8,9 +8,15 @@ from types import SimpleNamespace
 
 from mkdocs.utils.meta import get_data
 
-from handbook.content.loading import load_data
+from handbook.content.loading import HandbookData, load_data
 from handbook.content.placements import PageInfo, load_placements
 from handbook.project import Project, repository
+
+
+@cache
+def real_data() -> HandbookData:
+    """This repository's data, loaded once for every test module that reads it (it is never changed)."""
+    return load_data(repository().root)
 
 
 @cache
@@ -18,7 +24,7 @@ def real_context() -> SimpleNamespace:
     """What the macros see in a build of this repository: its data and the placements MkDocs' nav gives."""
     root = repository().root
     _, placements = load_placements(root)
-    return SimpleNamespace(project=Project(root), data=load_data(root), placements=placements)
+    return SimpleNamespace(project=Project(root), data=real_data(), placements=placements)
 
 
 def pages_from(docs: Path, sections: dict[str, str | None]) -> list[PageInfo]:

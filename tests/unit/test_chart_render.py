@@ -65,20 +65,16 @@ def project(tmp_path: Path, chart: str = CHART, example: str = EXAMPLE, name: st
     return root
 
 
-def render(root: Path, cache: Path):
-    return render_all(root / "figures" / "charts", cache, root)
-
-
-def test_two_renders_give_the_same_bytes(tmp_path):
+def test_two_renders_give_the_same_bytes(tmp_path, render_charts):
     root = project(tmp_path)
-    [first] = render(root, tmp_path / "cache-a")
-    [second] = render(root, tmp_path / "cache-b")
+    [first] = render_charts(root, tmp_path / "cache-a")
+    [second] = render_charts(root, tmp_path / "cache-b")
     assert first.rendered and second.rendered
     assert first.svg.read_bytes() == second.svg.read_bytes()
 
 
-def test_svg_is_inline_ready_accessible_and_follows_the_scheme(tmp_path):
-    [chart] = render(project(tmp_path), tmp_path / "cache")
+def test_svg_is_inline_ready_accessible_and_follows_the_scheme(tmp_path, render_charts):
+    [chart] = render_charts(project(tmp_path), tmp_path / "cache")
     svg = chart.svg.read_text(encoding="utf-8")
     assert svg.startswith(
         '<svg id="chart-loads" class="hb-chart__svg" role="img" aria-label="Three bars: 3, 5, 8; total 16."'
@@ -100,32 +96,32 @@ def test_svg_is_inline_ready_accessible_and_follows_the_scheme(tmp_path):
     assert "<text" in svg and "Request</text>" in svg, "text stays text"
 
 
-def test_a_second_render_renders_nothing(tmp_path):
+def test_a_second_render_renders_nothing(tmp_path, render_charts):
     root, cache = project(tmp_path), tmp_path / "cache"
-    [cold] = render(root, cache)
+    [cold] = render_charts(root, cache)
     stamp = cold.svg.stat().st_mtime_ns
-    [warm] = render(root, cache)
+    [warm] = render_charts(root, cache)
     assert cold.rendered and not warm.rendered
     assert warm.svg == cold.svg and warm.svg.stat().st_mtime_ns == stamp
 
 
-def test_the_chart_changes_when_its_examples_numbers_change(tmp_path):
+def test_the_chart_changes_when_its_examples_numbers_change(tmp_path, render_charts):
     root, cache = project(tmp_path), tmp_path / "cache"
-    [before] = render(root, cache)
+    [before] = render_charts(root, cache)
     project(tmp_path, example=EXAMPLE.replace("[3, 5, 8]", "[3, 5, 13]"))
-    [after] = render(root, cache)
+    [after] = render_charts(root, cache)
     assert after.rendered and after.svg != before.svg
     assert after.alt == "Three bars: 3, 5, 13; total 21."
     assert not before.svg.exists(), "the stale render is removed"
-    [again] = render(root, cache)
+    [again] = render_charts(root, cache)
     assert not again.rendered, "the new inputs are cached in turn"
 
 
-def test_a_file_the_chart_does_not_read_does_not_re_render_it(tmp_path):
+def test_a_file_the_chart_does_not_read_does_not_re_render_it(tmp_path, render_charts):
     root, cache = project(tmp_path), tmp_path / "cache"
-    render(root, cache)
+    render_charts(root, cache)
     (root / "examples" / "python" / "unrelated.py").write_text("X = 1\n", encoding="utf-8")
-    [warm] = render(root, cache)
+    [warm] = render_charts(root, cache)
     assert not warm.rendered
 
 
@@ -167,11 +163,11 @@ def fine_cache(tmp_path_factory) -> Path:
     ],
     ids=["raises", "no-title", "draws-nothing", "syntax-error", "example-fails", "foreign-colour", "tiny-text"],
 )
-def test_a_broken_chart_stops_with_one_line_naming_it(tmp_path, chart, example, expected, fine_cache):
+def test_a_broken_chart_stops_with_one_line_naming_it(tmp_path, chart, example, expected, fine_cache, render_charts):
     root = project(tmp_path, chart=chart, example=example, name="broken")
     (root / "figures" / "charts" / "fine.py").write_text(FINE, encoding="utf-8")  # renders; not in the message
     with pytest.raises(FigureError) as caught:
-        render(root, fine_cache)
+        render_charts(root, fine_cache)
     message = str(caught.value)
     assert message.startswith(expected), message
     assert "Traceback" not in message and len(message.splitlines()) == 1
@@ -181,8 +177,8 @@ def test_a_broken_chart_stops_with_one_line_naming_it(tmp_path, chart, example, 
 
 
 @pytest.fixture(scope="module")
-def handbook_charts():
-    return render_all(ROOT / "figures" / "charts", Project(ROOT).cache("charts"), ROOT)
+def handbook_charts(chart_runner):
+    return render_all(ROOT / "figures" / "charts", Project(ROOT).cache("charts"), ROOT, server=chart_runner)
 
 
 REQUIRED = {
@@ -217,7 +213,7 @@ def test_handbook_charts_are_small_legible_and_described(handbook_charts):
         assert " style=" not in svg
 
 
-def test_a_handbook_chart_follows_its_data_file(tmp_path):
+def test_a_handbook_chart_follows_its_data_file(tmp_path, render_charts):
     """The latency chart of a copy whose data file says a datacenter round trip takes 700 µs shows 700 µs."""
     root = tmp_path / "copy"
     (root / "figures" / "charts").mkdir(parents=True)
@@ -225,12 +221,12 @@ def test_a_handbook_chart_follows_its_data_file(tmp_path):
     shutil.copy(ROOT / "figures" / "charts" / "latency-numbers.py", root / "figures" / "charts")
     data = (ROOT / "data" / "latency-numbers.yml").read_text(encoding="utf-8")
     (root / "data" / "latency-numbers.yml").write_text(data, encoding="utf-8")
-    [before] = render(root, tmp_path / "cache")
+    [before] = render_charts(root, tmp_path / "cache")
     assert "Round trip within one datacenter: 500 µs" in before.alt
     changed = data.replace("nanoseconds: 500000\n", "nanoseconds: 700000\n", 1)
     assert changed != data
     (root / "data" / "latency-numbers.yml").write_text(changed, encoding="utf-8")
-    [after] = render(root, tmp_path / "cache")
+    [after] = render_charts(root, tmp_path / "cache")
     assert after.rendered and "Round trip within one datacenter: 700 µs" in after.alt
     assert ">700 µs</text>" in after.svg.read_text(encoding="utf-8")
 

@@ -7,10 +7,10 @@ import copy
 import pytest
 from pydantic import ValidationError
 
-from handbook.content.loading import load_data
 from handbook.content.models import DecisionMatrix
 from handbook.rendering.decision_matrix import render_matrix
 from tests.conftest import ROOT
+from tests.support.contexts import real_data
 
 GOOD = {
     "id": "which-cache",
@@ -57,7 +57,7 @@ def test_the_table_has_a_row_per_option_in_order_and_a_cell_per_criterion_with_m
 
 
 def test_the_handbook_matrices_load_and_each_is_placed_on_a_page():
-    matrices = load_data(ROOT).matrices
+    matrices = real_data().matrices
     assert {"which-store", "which-queue"} <= set(matrices)
     pages = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md"))
     assert all(f'decision_matrix("{mid}")' in pages for mid in matrices)

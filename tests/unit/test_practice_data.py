@@ -11,18 +11,19 @@ import jsonschema
 import pytest
 import yaml
 
-from handbook.content.loading import load_data, load_file
+from handbook.content.loading import load_file
 from handbook.content.practice import LEVELS, ROUND_ORDER, Loop
 from handbook.content.practice_loading import heading_ids, load_practice, reference_problems
 from handbook.errors import DataError
 from tests.conftest import ROOT
+from tests.support.contexts import real_data
 
 LOOP_FILES = sorted((ROOT / "data" / "loops").glob("*.yml"))
 SAMPLE = ROOT / "data" / "loops" / "commerce-platform.yml"
 
 
 def test_the_real_rubric_and_loops_load_and_line_up():
-    practice = load_data(ROOT).practice
+    practice = real_data().practice
     assert [entry.kind for entry in practice.rubric.rounds] == list(ROUND_ORDER)
     assert len(practice.loops) >= 3 and practice.round_count == 5 * len(practice.loops)
     for item in practice.loops.values():

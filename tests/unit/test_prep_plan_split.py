@@ -12,8 +12,8 @@ import re
 
 import pytest
 
-from handbook.content.loading import load_data
 from tests.conftest import ROOT
+from tests.support.contexts import real_data
 
 TARGET = {"design": 40, "data": 30, "algorithms": 20, "behavioral": 10}
 # The summary's names for the areas, in the order the summary and the table give them.
@@ -31,7 +31,7 @@ NUMBER = r"(\d+(?:\.\d+)?)"
 
 @pytest.fixture(scope="module")
 def checklists():
-    return load_data(ROOT).checklists
+    return real_data().checklists
 
 
 def section_hours(title: str) -> dict[str, float]:

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import shutil
+from contextlib import nullcontext
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -104,8 +105,11 @@ def render_one(script: Path, cache_dir: Path, root: Path, display: str, server: 
     return _load(name, svg, rendered=True)
 
 
-def render_all(scripts_dir: Path, cache_dir: Path, root: Path, jobs: int | None = None) -> list[Figure]:
-    """Render (or reuse) every chart; raise FigureError listing every failing script."""
+def render_all(
+    scripts_dir: Path, cache_dir: Path, root: Path, jobs: int | None = None, server: ForkServer | None = None
+) -> list[Figure]:
+    """Render (or reuse) every chart; raise FigureError listing every failing script. `server`: a running
+    ForkServer of the chart runner to draw with (tests share one), else one of the batch's own."""
     scripts = sorted(p for p in scripts_dir.glob("*.py") if not p.name.startswith("_"))
     if not scripts:
         return []
@@ -118,5 +122,5 @@ def render_all(scripts_dir: Path, cache_dir: Path, root: Path, jobs: int | None 
         return script.relative_to(root).as_posix() if script.is_relative_to(root) else str(script)
 
     # One server for the batch: matplotlib is imported once, and only when a chart is not in the cache.
-    with ForkServer(RUNNER) as server:
-        return render_each(scripts, lambda script: render_one(script, cache_dir, root, display(script), server), jobs)
+    with nullcontext(server) if server is not None else ForkServer(RUNNER) as drawing:
+        return render_each(scripts, lambda script: render_one(script, cache_dir, root, display(script), drawing), jobs)

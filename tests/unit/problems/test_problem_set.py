@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from handbook.content.loading import load_data
 from handbook.content.problems import PROBLEMS_FILE, load_problems
 from handbook.errors import DataError
 from handbook.rendering.problems import MARKS, MINUTES, render_problem_header, render_problem_index
 from tests.conftest import ROOT
+from tests.support.contexts import real_data
 
 PROBLEM_SET = load_problems(ROOT)
 PROBLEM_SET.check_pages(ROOT)  # reads the teaching sections' titles
@@ -32,7 +32,7 @@ def test_the_set_has_35_problems_across_six_patterns_graphs_trees_and_heaps_firs
 
 
 def test_the_build_loads_the_set_with_the_rest_of_the_data():
-    assert load_data(ROOT).problem_set.model_dump() == PROBLEM_SET.model_dump()
+    assert real_data().problem_set.model_dump() == PROBLEM_SET.model_dump()
 
 
 def test_every_solution_exists_states_its_complexity_and_is_tested():
