@@ -40,3 +40,18 @@ def test_a_kept_layout_reads_back_and_a_broken_one_is_measured_again(tmp_path):
     assert layouts.get(key) == Layout(["page one", "page two"], {"chapter-1": 2})
     (tmp_path / "cache" / f"{key}.json").write_text("{half")
     assert layouts.get(key) is None
+
+
+def test_a_kept_final_print_is_copied_back_and_replaces_the_papers_previous_one(tmp_path):
+    layouts = Layouts(tmp_path / "cache", _site(tmp_path))
+    key, printed, copy = _key(layouts), tmp_path / "printed.pdf", tmp_path / "copy.pdf"
+    assert not layouts.final(key, "A4", "footer", copy) and not copy.exists()
+    printed.write_bytes(b"%PDF-1.7 first")
+    layouts.keep_final(key, "A4", "footer", printed)
+    assert layouts.final(key, "A4", "footer", copy) and copy.read_bytes() == b"%PDF-1.7 first"
+    assert not layouts.final(key, "A4", "another footer", copy), "the footer is printed too"
+    assert not layouts.final(key, "Letter", "footer", copy)
+    printed.write_bytes(b"%PDF-1.7 second")
+    layouts.keep_final(_key(layouts, document="other"), "A4", "footer", printed)
+    assert not layouts.final(key, "A4", "footer", copy), "one final print per paper is kept"
+    assert len(list((tmp_path / "cache").glob("*.pdf"))) == 1

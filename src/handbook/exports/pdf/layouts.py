@@ -8,12 +8,17 @@ and every style rule, the bytes of every stylesheet, font and image of the site,
 code that prints and measures, and the Chromium that lays it out. The same site printed again (`make pdf` twice, or the tests'
 print after `make pdf`) skips the measuring print. The kept print is checked as always (verify.py): its chapter
 starts must be the numbers the contents give.
+
+The final print (chapter numbers filled in from those starts, the footer, then compacted) depends on nothing
+more, so it is kept too, one file per paper: the tests' print after `make pdf` copies it and checks it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,3 +76,25 @@ class Layouts:
 
     def put(self, key: str, layout: Layout) -> None:
         write_whole(self.folder / f"{key}.json", json.dumps({"texts": layout.texts, "starts": layout.starts}))
+
+    def _final(self, key: str, paper: str, footer: str) -> Path:
+        return self.folder / f"{paper}-{hashlib.sha256(f'{key}{footer}'.encode()).hexdigest()[:32]}.pdf"
+
+    def final(self, key: str, paper: str, footer: str, path: Path) -> bool:
+        """Copy the final print kept for this layout and footer to `path`; False when none is kept."""
+        try:
+            shutil.copyfile(self._final(key, paper, footer), path)
+        except OSError:
+            return False
+        return True
+
+    def keep_final(self, key: str, paper: str, footer: str, path: Path) -> None:
+        """Keep the final print at `path` (checked and compacted) in place of the paper's previous one."""
+        kept = self._final(key, paper, footer)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for old in self.folder.glob(f"{paper}-*.pdf"):
+            if old != kept:
+                old.unlink(missing_ok=True)
+        partial = kept.with_name(f"{kept.name}.{os.getpid()}.partial")  # a build sharing the cache never reads half
+        shutil.copyfile(path, partial)
+        partial.replace(kept)

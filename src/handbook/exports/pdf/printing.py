@@ -142,9 +142,10 @@ async def _measure(page, paper: str, path: Path, margins: dict, result: Result) 
 
 async def _layout(
     page, where: tuple[str, str], paper: str, path: Path, result: Result, layouts: Layouts | None
-) -> tuple[list, dict]:
-    """Each page's text and each chapter's first page: measured (a print of the markers), or kept from the
-    measuring print of the same document (layouts.py). `where` is the site's address and Chromium's version."""
+) -> tuple[list, dict, str | None]:
+    """Each page's text, each chapter's first page and the layout's key: measured (a print of the markers), or
+    kept from the measuring print of the same document (layouts.py). `where` is the site's address and Chromium's
+    version."""
     base_url, chromium = where
     key = known = None
     if layouts:
@@ -153,38 +154,37 @@ async def _layout(
         known = layouts.get(key)
     if known is not None:
         result.measured[path.name.removesuffix(".partial")] = known.texts
-        return known.texts, known.starts
+        return known.texts, known.starts, key
     await page.evaluate(MEASURING)
     marked = await _measure(page, paper, path, HANDBOOK_MARGINS, result)
     starts = await asyncio.to_thread(verify.destinations, path)
     if layouts:
         layouts.put(key, Layout(marked, starts))
-    return marked, starts
+    return marked, starts, key
 
 
 async def print_handbook(
     browser, base_url: str, book: Book, files, result: Result, paper: str, path: Path, layouts: Layouts | None
 ) -> None:
-    """Assemble, measure, number the contents, print, compact and check the handbook on one paper."""
+    """Assemble, measure, number the contents, print, compact and check the handbook on one paper (the final print
+    is copied from `layouts` when it kept one for the same layout)."""
+    footer = FOOTER.format(title=book.site_name)
     context = await _context(browser, base_url, files, result)
     try:
         page, blocks = await _assemble(context, base_url, book, "handbook.html")
         # A first print learns where the chapters start and whether a figure is cut. The margins are the same and
         # hiding changes no layout, so the final print's pages are the same (toc_problems checks the starts).
-        marked, starts = await _layout(page, (base_url, browser.version), paper, path, result, layouts)
+        marked, starts, key = await _layout(page, (base_url, browser.version), paper, path, result, layouts)
         _raise(path, paper, verify.split_blocks(marked, [block for block in blocks if block["kind"] == "figure"]))
-        await page.evaluate(UNMARKED)
         numbers = {chapter.anchor: starts[chapter.anchor] for chapter in book.chapters if chapter.anchor in starts}
-        await page.evaluate(
-            """pages => { for (const [anchor, number] of Object.entries(pages)) {
-                 document.querySelector(`[data-page-of="${anchor}"]`).textContent = String(number); } }""",
-            numbers,
-        )
-        await _print(page, paper, path, HANDBOOK_MARGINS, FOOTER.format(title=book.site_name))
+        kept = key is not None and await asyncio.to_thread(layouts.final, key, paper, footer, path)
+        if not kept:
+            await _print_numbered(page, numbers, paper, path, footer)
     finally:
         await context.close()
-    _raise(path, paper, _no_loopback(path, base_url))
-    await asyncio.to_thread(compact, path)
+    if not kept:
+        _raise(path, paper, _no_loopback(path, base_url))
+        await asyncio.to_thread(compact, path)
     texts, dests = await asyncio.to_thread(verify.page_texts, path), await asyncio.to_thread(verify.destinations, path)
     _raise(
         path,
@@ -193,6 +193,19 @@ async def print_handbook(
         + verify.toc_problems(dests, numbers, book.chapters)
         + verify.leftover_markers(texts),
     )
+    if key is not None and not kept:
+        await asyncio.to_thread(layouts.keep_final, key, paper, footer, path)
+
+
+async def _print_numbered(page, numbers: dict[str, int], paper: str, path: Path, footer: str) -> None:
+    """The final print: no markers, and the contents' page numbers filled in."""
+    await page.evaluate(UNMARKED)
+    await page.evaluate(
+        """pages => { for (const [anchor, number] of Object.entries(pages)) {
+             document.querySelector(`[data-page-of="${anchor}"]`).textContent = String(number); } }""",
+        numbers,
+    )
+    await _print(page, paper, path, HANDBOOK_MARGINS, footer)
 
 
 async def print_checklists(browser, base_url: str, book: Book, files, result: Result, paths: dict[str, Path]) -> None:
