@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,10 +90,7 @@ class Layouts:
     def keep_final(self, key: str, paper: str, footer: str, path: Path) -> None:
         """Keep the final print at `path` (checked and compacted) in place of the paper's previous one."""
         kept = self._final(key, paper, footer)
-        self.folder.mkdir(parents=True, exist_ok=True)
         for old in self.folder.glob(f"{paper}-*.pdf"):
             if old != kept:
                 old.unlink(missing_ok=True)
-        partial = kept.with_name(f"{kept.name}.{os.getpid()}.partial")  # a build sharing the cache never reads half
-        shutil.copyfile(path, partial)
-        partial.replace(kept)
+        write_whole(kept, path.read_bytes())
