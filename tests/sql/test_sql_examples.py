@@ -5,7 +5,15 @@ from __future__ import annotations
 import psycopg
 import pytest
 
-from tests.support.sql_examples import EXAMPLES, Runner, diff, expected_path, query_files, split_statements
+from tests.support.sql_examples import (
+    EXAMPLES,
+    Runner,
+    diff,
+    expected_path,
+    query_files,
+    run_sessions,
+    split_statements,
+)
 
 pytestmark = pytest.mark.database
 
@@ -46,3 +54,49 @@ def test_the_sandbox_is_a_private_server(postgres):
     with psycopg.connect(postgres) as connection:
         assert connection.execute("SHOW listen_addresses").fetchone()[0] == ""
         assert connection.execute("SHOW deadlock_timeout").fetchone()[0] == "200ms"
+
+
+@pytest.fixture
+def probe_table(postgres):
+    with psycopg.connect(postgres, autocommit=True) as connection:
+        connection.execute("DROP TABLE IF EXISTS runner_probe")
+        connection.execute("CREATE TABLE runner_probe (id int)")
+    yield postgres
+    with psycopg.connect(postgres, autocommit=True) as connection:
+        connection.execute("DROP TABLE runner_probe")
+
+
+def results(table: str) -> list[tuple[str, str]]:
+    """(session, result) of every step of a session table."""
+    return [tuple(c.strip() for c in line.split("|")[2:5:2]) for line in table.splitlines()[2:]]
+
+
+def test_statements_released_together_are_recorded_in_the_order_they_queued(probe_table):
+    # B is released first but then runs for longer than the runner's first wait; C queues behind B's lock and
+    # answers just after it. Polling each waiting statement in turn used to record C first on a busy machine.
+    sql = """-- session A
+BEGIN;
+LOCK TABLE runner_probe IN ACCESS EXCLUSIVE MODE;
+-- session B
+SELECT count(*) AS n FROM runner_probe, pg_sleep(0.7);
+-- session C
+ALTER TABLE runner_probe ADD COLUMN note text;
+-- session A
+COMMIT;
+SELECT 1 AS one;
+"""
+    assert results(run_sessions(probe_table, sql)) == [
+        ("A", "`BEGIN`"),
+        ("A", "`LOCK TABLE`"),
+        ("B", "waits for a lock"),
+        ("C", "waits for a lock"),
+        ("A", "`COMMIT`"),
+        ("B", "`n = 0` (after waiting)"),
+        ("C", "`ALTER TABLE` (after waiting)"),
+        ("A", "`one = 1`"),
+    ]
+
+
+def test_a_slow_statement_that_waits_on_no_lock_is_not_recorded_as_waiting(probe_table):
+    sql = "-- session A\nSELECT count(*) AS n FROM runner_probe, pg_sleep(1.2);\n-- session B\nSELECT 2 AS two;\n"
+    assert results(run_sessions(probe_table, sql)) == [("A", "`n = 0`"), ("B", "`two = 2`")]

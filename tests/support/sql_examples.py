@@ -4,7 +4,9 @@ Layout: `examples/sql/<topic>/schema.sql` creates and seeds the topic's tables (
 other `NN-name.sql` runs in file order in the topic's own database, and `NN-name.expected.md` holds what it
 returns, rendered as Markdown that the page includes under the query. A file whose blocks start with
 `-- session A` / `-- session B` is a two-session script: the blocks run in that order on two connections, and
-a statement that waits on a lock is recorded as waiting until the step that releases it.
+a statement that waits on a lock is recorded as waiting until the step that releases it. Whether a statement
+waits is asked of PostgreSQL (`pg_stat_activity`), not guessed from how long it takes, so a busy machine
+records the same steps as a quiet one.
 
 Usage: python -m tests.support.sql_examples [--update] [TOPIC...]  (starts its own throwaway PostgreSQL).
 """
@@ -16,7 +18,8 @@ import difflib
 import re
 import sys
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
+import time
+from concurrent.futures import ALL_COMPLETED, Future, ThreadPoolExecutor, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +29,8 @@ import psycopg
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "sql"
 SESSION = re.compile(r"^-- session (\w+)\s*$", re.M)
-BLOCKED_AFTER = 0.5  # seconds without an answer before a statement counts as waiting on a lock
+BLOCKED_AFTER = 0.5  # seconds to wait for an answer before asking whether a statement waits on a lock
+SLOW_LIMIT = 120  # seconds a statement may run, not waiting on a lock, before the example is called stuck
 SERVER_SETTINGS = {"deadlock_timeout": "200ms", "lock_timeout": "0", "max_connections": "30"}
 
 
@@ -112,10 +116,12 @@ def run_sessions(conninfo: str, sql: str) -> str:
     blocks = SESSION.split(sql)[1:]
     steps = [(blocks[i], statement) for i in range(0, len(blocks), 2) for statement in split_statements(blocks[i + 1])]
     connections = {name: psycopg.connect(conninfo, autocommit=True) for name in dict.fromkeys(names)}
+    pids = {name: connection.info.backend_pid for name, connection in connections.items()}
+    monitor = psycopg.connect(conninfo, autocommit=True)
     pools = {name: ThreadPoolExecutor(max_workers=1) for name in connections}
     lock = threading.Lock()
     rows = ["| Step | Session | Statement | Result |", "|---:|---|---|---|"]
-    waiting: list[_Waiting] = []
+    waiting: list[_Waiting] = []  # in the order the statements began to wait
 
     def execute(name: str, statement: str) -> str:
         try:
@@ -128,33 +134,68 @@ def run_sessions(conninfo: str, sql: str) -> str:
             shown = " ".join(statement.split()).replace("|", "\\|")
             rows.append(f"| {len(rows) - 1} | {session} | `{shown}` | {result} |")
 
-    def settle(timeout: float) -> None:
-        for item in list(waiting):
+    def waits_on_a_lock(session: str) -> bool:
+        row = monitor.execute(
+            "SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s", (pids[session],)
+        ).fetchone()
+        return row is not None and row[0] == "Lock"
+
+    def still_running(session: str, statement: str, since: float) -> None:
+        if time.monotonic() - since > SLOW_LIMIT:
+            raise RuntimeError(f"session {session} has run `{statement}` for {SLOW_LIMIT} s without waiting on a lock")
+
+    def answer(name: str, statement: str, future: Future) -> str | None:
+        """The statement's result, or None once PostgreSQL shows it waiting on a lock; a slow one is waited for."""
+        since = time.monotonic()
+        while True:
             try:
-                result = item.future.result(timeout=timeout)
+                return future.result(timeout=BLOCKED_AFTER)
             except FutureTimeout:
-                continue
-            waiting.remove(item)
-            record(item.session, item.statement, f"{result} (after waiting)")
+                if waits_on_a_lock(name):
+                    return None
+                still_running(name, statement, since)
+
+    def settle(first_wait: float) -> None:
+        """Record the waiting statements that have finished, in the order they began to wait.
+
+        After `first_wait`, a statement that no longer waits on a lock has been released and is waited for, however
+        long it runs. Statements released together are recorded in queue order, the order PostgreSQL grants a lock
+        queue in; taking them in the order they happen to answer would make the table depend on thread timing.
+        """
+        if not waiting:
+            return
+        wait([item.future for item in waiting], timeout=first_wait, return_when=ALL_COMPLETED)
+        since = time.monotonic()
+        while released := [i for i in waiting if not i.future.done() and not waits_on_a_lock(i.session)]:
+            wait([item.future for item in released], timeout=BLOCKED_AFTER, return_when=ALL_COMPLETED)
+            still_running(released[0].session, released[0].statement, since)
+        for item in list(waiting):
+            if item.future.done():
+                waiting.remove(item)
+                record(item.session, item.statement, f"{item.future.result()} (after waiting)")
 
     try:
         for name, statement in steps:
             for item in list(waiting):  # a session's next statement waits for its previous one
                 if item.session == name:
-                    item.future.result(timeout=30)
+                    item.future.result(timeout=SLOW_LIMIT)
                     settle(0)
             future = pools[name].submit(execute, name, statement)
-            try:
-                record(name, statement, future.result(timeout=BLOCKED_AFTER))
-            except FutureTimeout:
+            result = answer(name, statement, future)
+            if result is None:
                 record(name, statement, "waits for a lock")
                 waiting.append(_Waiting(name, statement, future))
-            settle(BLOCKED_AFTER if waiting else 0)
-        settle(30)
+            else:
+                record(name, statement, result)
+            settle(BLOCKED_AFTER)
+        for item in waiting:
+            item.future.result(timeout=SLOW_LIMIT)
+        settle(0)
     finally:
         for connection in connections.values():
             connection.cancel_safe() if hasattr(connection, "cancel_safe") else connection.cancel()
             connection.close()
+        monitor.close()
         for pool in pools.values():
             pool.shutdown(wait=True)
     return "\n".join(rows) + "\n"
