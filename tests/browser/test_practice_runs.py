@@ -8,6 +8,7 @@ muted) an audible cue, and saves a self-check per axis. Light at 1280x900 and da
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -149,16 +150,20 @@ def test_each_stage_is_announced_and_a_reload_keeps_the_time(tab, case_study):
     expect(stage).to_contain_text(third["axis"])
     expect(tab.locator("tr[aria-current=step]")).to_contain_text(third["axis"])
     left = seconds_left(tab)
+    read_at = time.monotonic()
     total = int(float(tab.locator(".hb-run").get_attribute("data-minutes")) * 60)
     assert total - left == pytest.approx(third["start"] * 60 + 2, abs=1)
 
     tab.reload()
     expect(tab.locator(RUN)).to_be_attached()
-    assert abs(seconds_left(tab) - left) <= 1, "the run goes on from where it was, not from the start"
+    # The installed clock also runs on in real time, and a reload on a busy machine takes seconds.
+    drift = time.monotonic() - read_at
+    assert left - drift - 1 <= seconds_left(tab) <= left + 1, "the run goes on from where it was, not from the start"
     expect(stage).to_contain_text(third["axis"])
     expect(tab.locator("article details").first).to_be_hidden()  # still folded
     tab.clock.run_for(5_000)
-    assert left - 7 <= seconds_left(tab) <= left - 4
+    drift = time.monotonic() - read_at
+    assert left - 5 - drift - 2 <= seconds_left(tab) <= left - 4
 
     # Paused, the time stands still (and stays so across a reload); resumed, it moves; abandoned, it resets.
     tab.get_by_role("button", name="Pause").click()
