@@ -20,7 +20,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
-    publish.start_index(context_of(config))
+    publish.start_index(context_of(config), Path(config["site_dir"]))
     return env
 
 

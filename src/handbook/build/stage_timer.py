@@ -61,7 +61,7 @@ WHAT = {
     "hooks/render_figures.py post_page": "charts and the gallery (which waits for every diagram)",
     "hooks/search_index.py page_content": "search documents",
     "hooks/search_index.py env": "search index: its process started",
-    "hooks/search_index.py post_build": "search index: waiting for its process, writing it",
+    "hooks/search_index.py post_build": "search index: waiting for its process and its pieces",
     "hooks/content_security_policy.py post_page": "CSP",
     "hooks/build_context.py page_content": "page checks",
     "hooks/study_exports.py nav": "Anki and flashcard decks",

@@ -7,7 +7,8 @@ handbook's worker and index behind them.
   index, in a process of its own while the pages are written (index_process.py; read from the build cache
   when nothing it is made from changed: stored.py).
 - Each page's Material config names the handbook's worker instead of Material's lunr worker (`use_worker`).
-- After the build, the index goes under search/index/ (`publish`). Material's search plugin still writes
+- The index's pieces go under search/index/ as soon as it is ready, from the same thread (1,100 small files: half
+  a second of the build's process on a slow disk); `publish` waits for that after the build. Material's search plugin still writes
   search/search_index.json (every page fetches it for the search config, which its highlighter reads): it is cut
   down to that config, so no page downloads the whole index any more.
 - Material's plugin no longer indexes pages at all (`skip_material_indexing`): its lunr sections were parsed
@@ -52,9 +53,10 @@ def collect(context: BuildContext, page, content: str) -> None:
     context.search_docs[page.url] = stored.page_documents(page.url, shown, context.project.cache("search"))
 
 
-def start_index(context: BuildContext) -> None:
-    """Start building the index from every page's documents, in a process of its own (index_process.py): the
-    build's process goes on writing the pages meanwhile. `publish` waits for it."""
+def start_index(context: BuildContext, site_dir: Path) -> None:
+    """Start building the index from every page's documents, in a process of its own (index_process.py), and
+    writing its pieces into the site: the build's process goes on writing the pages meanwhile. `publish` waits
+    for it."""
     try:
         groups = synonyms.load_groups(context.project.root)  # a broken synonyms file stops the build here, named
     except (OSError, ValueError) as exc:
@@ -65,12 +67,22 @@ def start_index(context: BuildContext) -> None:
 
     def build() -> None:
         try:
-            built.set_result(index_process.build_elsewhere(docs, groups, context.project.root, cache))
+            made = index_process.build_elsewhere(docs, groups, context.project.root, cache)
+            _write_pieces(made, site_dir / INDEX_DIR)
+            built.set_result(made)
             stored.prune_pages(cache)
         except BaseException as exc:  # noqa: BLE001 - handed to the build's thread by the Future
             built.set_exception(exc)
 
     threading.Thread(target=build, name="search-index", daemon=True).start()
+
+
+def _write_pieces(built: index.Index, target: Path) -> None:
+    shutil.rmtree(target, ignore_errors=True)  # pieces of the previous build (mkdocs serve keeps the folder)
+    for path, data in built.files.items():
+        out = target / path
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
 
 
 def use_worker(output: str, where: str) -> str:
@@ -87,24 +99,19 @@ def use_worker(output: str, where: str) -> str:
 
 
 def publish(context: BuildContext, site_dir: Path) -> index.Index:
-    """Write the chunked index and the worker into the built site; shrink Material's index to its config."""
+    """Wait for the chunked index to be written, add the worker to the built site; shrink Material's index to its
+    config."""
     material_path = site_dir / MATERIAL_INDEX
     try:
         material_index = json.loads(material_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise PluginError(f"{MATERIAL_INDEX}: Material's search index is missing or unreadable ({exc})") from None
     if context.search_index is None:
-        start_index(context)
+        start_index(context, site_dir)
     try:
         built = context.search_index.result()
     except index_process.SearchIndexError as exc:
         raise PluginError(f"search index: {exc}") from None
-    target = site_dir / INDEX_DIR
-    shutil.rmtree(target, ignore_errors=True)  # pieces of the previous build (mkdocs serve keeps the folder)
-    for path, data in built.files.items():
-        out = target / path
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(data)
     worker = site_dir / WORKER
     worker.parent.mkdir(parents=True, exist_ok=True)
     worker.write_bytes(package_files("handbook.search").joinpath("worker.js").read_bytes())
