@@ -19,8 +19,13 @@ def on_page_content(html, page, config, files):
     return html
 
 
+# Only for cleanup: `on_build_error` gets no config, and a failed build's index must not be written into the
+# staging folder it removes.
+_started = []
+
+
 def on_env(env, config, files):
-    publish.start_index(context_of(config), Path(config["site_dir"]))
+    _started.append(publish.start_index(context_of(config), Path(config["site_dir"])))
     return env
 
 
@@ -37,3 +42,9 @@ def on_post_template(output_content, template_name, config):
 @event_priority(-50)  # after Material's search plugin has written search/search_index.json
 def on_post_build(config):
     publish.publish(context_of(config), Path(config["site_dir"]))
+    _started.clear()
+
+
+def on_build_error(error):
+    while _started:
+        _started.pop().abandon()

@@ -229,6 +229,16 @@ CASES = [
         r"docs/data/replication\.md:\d+: the Mermaid figure does not render: ",
     ),
     Case(
+        "Mermaid click link to javascript:",
+        edit(
+            PAGE,
+            "## Top section\n",
+            '## Top section\n\n```mermaid\nflowchart LR\n    A --> B\n    click A href "javascript:alert(1)"\n```\n',
+        ),
+        r"docs/data/replication\.md:8: the Mermaid figure does not render: the diagram contains a javascript: URL "
+        r"in <a xlink:href>: pages may not run script",
+    ),
+    Case(
         "broken link",
         edit("docs/index.md", "(data/replication.md#", "(data/replicaton.md#"),
         r"Doc file 'index\.md' contains a link 'data/replicaton\.md#top-section', but the target "

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
@@ -21,6 +21,9 @@ from handbook.errors import HandbookError
 from handbook.figures.mermaid_pages import MermaidFigures
 from handbook.project import Project
 from handbook.site_policy.csp import empty_hashes
+
+if TYPE_CHECKING:
+    from handbook.search.publish import IndexJob
 
 _ATTRIBUTE = "handbook_context"
 _STASHED = re.compile(r'<div data-hb-stash="(\d+)"></div>')
@@ -40,7 +43,7 @@ class BuildContext:
     csp_hashes: dict[str, set[str]] = field(default_factory=empty_hashes)  # inline hashes of every page so far
     stashed: dict[str, list[str]] = field(default_factory=dict)  # page src -> finished HTML blocks, by number
     search_docs: dict[str, list] = field(default_factory=dict)  # page URL -> its search documents (search/)
-    search_index: Future | None = None  # the index being built from them, once every page is converted
+    search_index: IndexJob | None = None  # the index being built from them, once every page is converted
     gallery: dict[str, list] = field(default_factory=dict)  # gallery page src -> its entries, until its cards go in
 
     def figure_map(self) -> dict:

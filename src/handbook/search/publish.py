@@ -53,7 +53,33 @@ def collect(context: BuildContext, page, content: str) -> None:
     context.search_docs[page.url] = stored.page_documents(page.url, shown, context.project.cache("search"))
 
 
-def start_index(context: BuildContext, site_dir: Path) -> None:
+class IndexJob:
+    """The index, built in a process of its own and written into the site by a thread of the build.
+
+    A failed build removes its staging folder; `abandon` makes sure the thread writes nothing into it after that
+    (it waits for a write under way, and no write starts later)."""
+
+    def __init__(self) -> None:
+        self.built: Future[index.Index] = Future()
+        self._writing = threading.Lock()
+        self._abandoned = False
+
+    def write(self, made: index.Index, target: Path) -> None:
+        with self._writing:
+            if self._abandoned:
+                return
+            shutil.rmtree(target, ignore_errors=True)  # pieces of the previous build (mkdocs serve keeps the folder)
+            for path, data in made.files.items():
+                out = target / path
+                out.parent.mkdir(parents=True, exist_ok=True)
+                out.write_bytes(data)
+
+    def abandon(self) -> None:
+        with self._writing:
+            self._abandoned = True
+
+
+def start_index(context: BuildContext, site_dir: Path) -> IndexJob:
     """Start building the index from every page's documents, in a process of its own (index_process.py), and
     writing its pieces into the site: the build's process goes on writing the pages meanwhile. `publish` waits
     for it."""
@@ -63,26 +89,19 @@ def start_index(context: BuildContext, site_dir: Path) -> None:
         raise PluginError(f"search synonyms: {exc}") from None
     docs = [doc for page in context.search_docs.values() for doc in page]
     cache = context.project.cache("search")
-    context.search_index = built = Future()
+    context.search_index = job = IndexJob()
 
     def build() -> None:
         try:
             made = index_process.build_elsewhere(docs, groups, context.project.root, cache)
-            _write_pieces(made, site_dir / INDEX_DIR)
-            built.set_result(made)
+            job.write(made, site_dir / INDEX_DIR)
+            job.built.set_result(made)
             stored.prune_pages(cache)
         except BaseException as exc:  # noqa: BLE001 - handed to the build's thread by the Future
-            built.set_exception(exc)
+            job.built.set_exception(exc)
 
     threading.Thread(target=build, name="search-index", daemon=True).start()
-
-
-def _write_pieces(built: index.Index, target: Path) -> None:
-    shutil.rmtree(target, ignore_errors=True)  # pieces of the previous build (mkdocs serve keeps the folder)
-    for path, data in built.files.items():
-        out = target / path
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(data)
+    return job
 
 
 def use_worker(output: str, where: str) -> str:
@@ -109,7 +128,7 @@ def publish(context: BuildContext, site_dir: Path) -> index.Index:
     if context.search_index is None:
         start_index(context, site_dir)
     try:
-        built = context.search_index.result()
+        built = context.search_index.built.result()
     except index_process.SearchIndexError as exc:
         raise PluginError(f"search index: {exc}") from None
     worker = site_dir / WORKER

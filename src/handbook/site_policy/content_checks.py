@@ -68,17 +68,25 @@ def _fail(page, what: str, needles: list[str], advice: str) -> PluginError:
 _NO_SCRIPT = "pages may not run script; put behaviour in docs/assets/javascripts/ and initialise it through document$"
 
 
-def check_page(html_text: str, page) -> None:
-    """Raise PluginError naming the page and line when its HTML could run script."""
+def first_script(html_text: str) -> tuple[str, list[str], str] | None:
+    """What the first script-capable thing in the HTML is, text to find it by in the source, and what to do."""
     for pattern, what in FORBIDDEN:
         match = pattern.search(html_text)
         if match:
-            raise _fail(page, what.format(match.group(1)), [match.group(1)], _NO_SCRIPT)
+            return what.format(match.group(1)), [match.group(1)], _NO_SCRIPT
     found = unsafe_urls(html_text)
-    if found:
-        what, value = found[0]
-        if "data:" in what:
-            advice = "a data: document can run script; save the file under docs/ and link to it"
-        else:
-            advice = _NO_SCRIPT
-        raise _fail(page, what, [value, value[:40], *re.findall(r"[\w#&;:.-]{4,}", value)], advice)
+    if not found:
+        return None
+    what, value = found[0]
+    if "data:" in what:
+        advice = "a data: document can run script; save the file under docs/ and link to it"
+    else:
+        advice = _NO_SCRIPT
+    return what, [value, value[:40], *re.findall(r"[\w#&;:.-]{4,}", value)], advice
+
+
+def check_page(html_text: str, page) -> None:
+    """Raise PluginError naming the page and line when its HTML could run script."""
+    if found := first_script(html_text):
+        what, needles, advice = found
+        raise _fail(page, what, needles, advice)
