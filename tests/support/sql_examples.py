@@ -17,7 +17,6 @@ import argparse
 import difflib
 import re
 import sys
-import threading
 import time
 from concurrent.futures import ALL_COMPLETED, Future, ThreadPoolExecutor, wait
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -110,95 +109,109 @@ class _Waiting:
     future: Future
 
 
-def run_sessions(conninfo: str, sql: str) -> str:
-    """Run the `-- session X` blocks in order on one connection each; record what every statement returns."""
-    names = SESSION.findall(sql)
-    blocks = SESSION.split(sql)[1:]
-    steps = [(blocks[i], statement) for i in range(0, len(blocks), 2) for statement in split_statements(blocks[i + 1])]
-    connections = {name: psycopg.connect(conninfo, autocommit=True) for name in dict.fromkeys(names)}
-    pids = {name: connection.info.backend_pid for name, connection in connections.items()}
-    monitor = psycopg.connect(conninfo, autocommit=True)
-    pools = {name: ThreadPoolExecutor(max_workers=1) for name in connections}
-    lock = threading.Lock()
-    rows = ["| Step | Session | Statement | Result |", "|---:|---|---|---|"]
-    waiting: list[_Waiting] = []  # in the order the statements began to wait
+class _Sessions:
+    """One connection and one thread per session, a monitor connection that asks PostgreSQL which session waits
+    on a lock, and the table of steps."""
 
-    def execute(name: str, statement: str) -> str:
-        try:
-            return summary(connections[name].execute(statement))
-        except psycopg.Error as error:
-            return error_text(error)
+    def __init__(self, conninfo: str, names: list[str]) -> None:
+        self.connections = {name: psycopg.connect(conninfo, autocommit=True) for name in names}
+        self.pids = {name: connection.info.backend_pid for name, connection in self.connections.items()}
+        self.monitor = psycopg.connect(conninfo, autocommit=True)
+        self.pools = {name: ThreadPoolExecutor(max_workers=1) for name in names}
+        self.rows = ["| Step | Session | Statement | Result |", "|---:|---|---|---|"]
+        self.waiting: list[_Waiting] = []  # in the order the statements began to wait
 
-    def record(session: str, statement: str, result: str) -> None:
-        with lock:
-            shown = " ".join(statement.split()).replace("|", "\\|")
-            rows.append(f"| {len(rows) - 1} | {session} | `{shown}` | {result} |")
+    def step(self, name: str, statement: str) -> None:
+        for item in list(self.waiting):  # a session's next statement waits for its previous one
+            if item.session == name:
+                item.future.result(timeout=SLOW_LIMIT)
+                self.settle(0)
+        future = self.pools[name].submit(self._execute, name, statement)
+        result = self._answer(name, statement, future)
+        if result is None:
+            self._record(name, statement, "waits for a lock")
+            self.waiting.append(_Waiting(name, statement, future))
+        else:
+            self._record(name, statement, result)
+        self.settle(BLOCKED_AFTER)
 
-    def waits_on_a_lock(session: str) -> bool:
-        row = monitor.execute(
-            "SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s", (pids[session],)
-        ).fetchone()
-        return row is not None and row[0] == "Lock"
+    def finish(self) -> str:
+        for item in self.waiting:
+            item.future.result(timeout=SLOW_LIMIT)
+        self.settle(0)
+        return "\n".join(self.rows) + "\n"
 
-    def still_running(session: str, statement: str, since: float) -> None:
-        if time.monotonic() - since > SLOW_LIMIT:
-            raise RuntimeError(f"session {session} has run `{statement}` for {SLOW_LIMIT} s without waiting on a lock")
-
-    def answer(name: str, statement: str, future: Future) -> str | None:
-        """The statement's result, or None once PostgreSQL shows it waiting on a lock; a slow one is waited for."""
-        since = time.monotonic()
-        while True:
-            try:
-                return future.result(timeout=BLOCKED_AFTER)
-            except FutureTimeout:
-                if waits_on_a_lock(name):
-                    return None
-                still_running(name, statement, since)
-
-    def settle(first_wait: float) -> None:
+    def settle(self, first_wait: float) -> None:
         """Record the waiting statements that have finished, in the order they began to wait.
 
         After `first_wait`, a statement that no longer waits on a lock has been released and is waited for, however
         long it runs. Statements released together are recorded in queue order, the order PostgreSQL grants a lock
         queue in; taking them in the order they happen to answer would make the table depend on thread timing.
         """
-        if not waiting:
+        if not self.waiting:
             return
-        wait([item.future for item in waiting], timeout=first_wait, return_when=ALL_COMPLETED)
+        wait([item.future for item in self.waiting], timeout=first_wait, return_when=ALL_COMPLETED)
         since = time.monotonic()
-        while released := [i for i in waiting if not i.future.done() and not waits_on_a_lock(i.session)]:
+        while released := [i for i in self.waiting if not i.future.done() and not self._waits_on_a_lock(i.session)]:
             wait([item.future for item in released], timeout=BLOCKED_AFTER, return_when=ALL_COMPLETED)
-            still_running(released[0].session, released[0].statement, since)
-        for item in list(waiting):
+            _check_not_stuck(released[0].session, released[0].statement, since)
+        for item in list(self.waiting):
             if item.future.done():
-                waiting.remove(item)
-                record(item.session, item.statement, f"{item.future.result()} (after waiting)")
+                self.waiting.remove(item)
+                self._record(item.session, item.statement, f"{item.future.result()} (after waiting)")
 
-    try:
-        for name, statement in steps:
-            for item in list(waiting):  # a session's next statement waits for its previous one
-                if item.session == name:
-                    item.future.result(timeout=SLOW_LIMIT)
-                    settle(0)
-            future = pools[name].submit(execute, name, statement)
-            result = answer(name, statement, future)
-            if result is None:
-                record(name, statement, "waits for a lock")
-                waiting.append(_Waiting(name, statement, future))
-            else:
-                record(name, statement, result)
-            settle(BLOCKED_AFTER)
-        for item in waiting:
-            item.future.result(timeout=SLOW_LIMIT)
-        settle(0)
-    finally:
-        for connection in connections.values():
+    def close(self) -> None:
+        for connection in self.connections.values():
             connection.cancel_safe() if hasattr(connection, "cancel_safe") else connection.cancel()
             connection.close()
-        monitor.close()
-        for pool in pools.values():
+        self.monitor.close()
+        for pool in self.pools.values():
             pool.shutdown(wait=True)
-    return "\n".join(rows) + "\n"
+
+    def _execute(self, name: str, statement: str) -> str:
+        try:
+            return summary(self.connections[name].execute(statement))
+        except psycopg.Error as error:
+            return error_text(error)
+
+    def _answer(self, name: str, statement: str, future: Future) -> str | None:
+        """The statement's result, or None once PostgreSQL shows it waiting on a lock; a slow one is waited for."""
+        since = time.monotonic()
+        while True:
+            try:
+                return future.result(timeout=BLOCKED_AFTER)
+            except FutureTimeout:
+                if self._waits_on_a_lock(name):
+                    return None
+                _check_not_stuck(name, statement, since)
+
+    def _waits_on_a_lock(self, session: str) -> bool:
+        query = "SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s"
+        row = self.monitor.execute(query, (self.pids[session],)).fetchone()
+        return row is not None and row[0] == "Lock"
+
+    def _record(self, session: str, statement: str, result: str) -> None:
+        shown = " ".join(statement.split()).replace("|", "\\|")
+        self.rows.append(f"| {len(self.rows) - 1} | {session} | `{shown}` | {result} |")
+
+
+def _check_not_stuck(session: str, statement: str, since: float) -> None:
+    if time.monotonic() - since > SLOW_LIMIT:
+        raise RuntimeError(f"session {session} has run `{statement}` for {SLOW_LIMIT} s without waiting on a lock")
+
+
+def run_sessions(conninfo: str, sql: str) -> str:
+    """Run the `-- session X` blocks in order on one connection each; record what every statement returns."""
+    names = SESSION.findall(sql)
+    blocks = SESSION.split(sql)[1:]
+    steps = [(blocks[i], statement) for i in range(0, len(blocks), 2) for statement in split_statements(blocks[i + 1])]
+    sessions = _Sessions(conninfo, list(dict.fromkeys(names)))
+    try:
+        for name, statement in steps:
+            sessions.step(name, statement)
+        return sessions.finish()
+    finally:
+        sessions.close()
 
 
 class Runner:
