@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from handbook.site_policy.content_checks import first_script, unsafe_urls
