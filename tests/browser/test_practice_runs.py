@@ -139,6 +139,7 @@ def test_each_stage_is_announced_and_a_reload_keeps_the_time(tab, case_study):
     open_run(tab, case_study)
     stages = minute_plan(tab)
     assert len(stages) >= 4
+    started_at = time.monotonic()
     tab.get_by_role("button", name="Start practice").click()
     stage = tab.locator(".hb-run__stage")
     expect(stage).to_have_attribute("aria-live", "polite")
@@ -152,18 +153,21 @@ def test_each_stage_is_announced_and_a_reload_keeps_the_time(tab, case_study):
     left = seconds_left(tab)
     read_at = time.monotonic()
     total = int(float(tab.locator(".hb-run").get_attribute("data-minutes")) * 60)
-    assert total - left == pytest.approx(third["start"] * 60 + 2, abs=1)
+    ran = third["start"] * 60 + 2  # by the fake clock; real time adds to it
+    assert ran - 1 <= total - left <= ran + (read_at - started_at) + 1
 
     tab.reload()
     expect(tab.locator(RUN)).to_be_attached()
-    # The installed clock also runs on in real time, and a reload on a busy machine takes seconds.
-    drift = time.monotonic() - read_at
-    assert left - drift - 1 <= seconds_left(tab) <= left + 1, "the run goes on from where it was, not from the start"
+    # The installed clock also runs on in real time, and a reload on a busy machine takes seconds; the readout is
+    # whole seconds, redrawn every 250 ms. So: within a few seconds of where it was, and far from the start.
+    reloaded = seconds_left(tab)
+    read_again_at = time.monotonic()
+    assert left - (read_again_at - read_at) - 3 <= reloaded <= left + 1, "the run goes on from where it was"
+    assert total - reloaded >= ran - 1, "the run went back to the start"
     expect(stage).to_contain_text(third["axis"])
     expect(tab.locator("article details").first).to_be_hidden()  # still folded
     tab.clock.run_for(5_000)
-    drift = time.monotonic() - read_at
-    assert left - 5 - drift - 2 <= seconds_left(tab) <= left - 4
+    assert reloaded - 5 - (time.monotonic() - read_again_at) - 3 <= seconds_left(tab) <= reloaded - 4
 
     # Paused, the time stands still (and stays so across a reload); resumed, it moves; abandoned, it resets.
     tab.get_by_role("button", name="Pause").click()
