@@ -8,9 +8,9 @@ handbook's worker and index behind them.
   when nothing it is made from changed: stored.py).
 - Each page's Material config names the handbook's worker instead of Material's lunr worker (`use_worker`).
 - The index's pieces go under search/index/ as soon as it is ready, from the same thread (1,100 small files: half
-  a second of the build's process on a slow disk); `publish` waits for that after the build. Material's search plugin still writes
-  search/search_index.json (every page fetches it for the search config, which its highlighter reads): it is cut
-  down to that config, so no page downloads the whole index any more.
+  a second of the build's process on a slow disk); `publish` waits for that after the build.
+- Material's search plugin still writes search/search_index.json (every page fetches it for the search config,
+  which its highlighter reads): `publish` cuts it down to that config, so no page downloads the whole index.
 - Material's plugin no longer indexes pages at all (`skip_material_indexing`): its lunr sections were parsed
   from every page only to be thrown away here.
 """
