@@ -289,9 +289,13 @@ function highlight(text, wanted) {
   }).join("");
 }
 
-async function search(query) {
+/* The results of `query`, or null when `settled()` finds a newer query once the typing pauses. */
+async function search(query, settled) {
   await loadManifest();
   const { ranked, slots } = await rank(query);
+  // The documents of the pages shown are most of what a search downloads: fetched for a query typed past
+  // before they arrive, they are never seen (on a CPU four times slower, 2.5 times the bytes of the last query's).
+  if (ranked.some(({ page }) => !pages.has(page)) && !(await settled())) return null;
   const wanted = new Set();
   for (const slot of slots) for (const word of [...slot.words, ...(slot.completions || [])]) wanted.add(word);
   // A partly typed word counts as present where one of its completions is.
@@ -334,10 +338,21 @@ async function search(query) {
   });
 }
 
-/* A query that needs index pieces not yet loaded waits DEBOUNCE ms for the next keystroke first, so typing
- * "token bucket" does not fetch the pieces of "t", "to", "tok"...; a query answered from loaded pieces is
- * answered at once. */
+/* A query that needs index pieces or page documents not yet loaded waits DEBOUNCE ms for the next keystroke
+ * first, so typing "token bucket" does not fetch the pieces of "t", "to", "tok"... nor the pages they would
+ * show; a query answered from what is loaded is answered at once. */
 const DEBOUNCE = 150;
+
+/* A function that waits DEBOUNCE ms the first time it is called, and says whether `current()` still holds:
+ * a query waits once, for its pieces or its pages, whichever it lacks first. */
+function settler(current) {
+  let waited = false;
+  return async () => {
+    if (!waited) await new Promise(resolve => setTimeout(resolve, DEBOUNCE));
+    waited = true;
+    return current();
+  };
+}
 
 function loaded(query) {
   if (!manifest) return false;
@@ -362,18 +377,17 @@ addEventListener("message", ({ data: message }) => {
     const query = String(message.data || "");
     latest = query;
     queue = queue.then(async () => {
-      if (query !== latest) return;  // a newer query is waiting: answer that one only
-      if (query.trim() && !loaded(query)) {
-        await new Promise(resolve => setTimeout(resolve, DEBOUNCE));
-        if (query !== latest) return;
-      }
+      const current = () => query === latest;
+      if (!current()) return;  // a newer query is waiting: answer that one only
+      const settled = settler(current);
+      if (query.trim() && !loaded(query) && !(await settled())) return;
       let items = [];
       try {
-        if (query.trim()) items = await search(query);
+        if (query.trim()) items = await search(query, settled);
       } catch (error) {
         console.warn(`search: ${error.message}`);
       }
-      if (query === latest) postMessage({ type: 3, data: { items } });
+      if (items !== null && current()) postMessage({ type: 3, data: { items } });
     });
   }
 });
