@@ -115,7 +115,7 @@ def test_the_query_set_finds_the_expected_page_first(page, site_url, site_dir):
 
 
 DEBOUNCE_MS = 150  # worker.js: how long a query waits for the next keystroke before it fetches anything new
-TYPING_ATTEMPTS = 3
+TYPING_ATTEMPTS = 5
 
 
 def first_search(browser, site_url: str, term: str) -> tuple[list[str], list[float], int]:
