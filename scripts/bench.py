@@ -8,6 +8,8 @@ search < 150 KB gzip and results within 100 ms of the last keystroke once loaded
 pieces, bytes a first search downloads, latency; see search_numbers).
 Then the Anki deck and flashcard data sizes, and the time, pages and size of the four PDFs (`make pdf`).
 Then, when `npx` is available, Lighthouse scores of three pages (scripts/lighthouse.py).
+First it times a fixed pure-Python loop, and each build reports the CPU the whole machine spent: a busy machine
+slows every figure here, and this says how busy it was.
 """
 
 from __future__ import annotations
@@ -33,9 +35,34 @@ def gz(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=6))
 
 
+def machine_speed() -> float:
+    """Seconds a fixed pure-Python loop takes, best of three. A build's seconds mean little without it: on the same
+    2-core machine it took 1.2 s on a quiet day and 2.0 to 3.5 s on a busy one, and a build's time followed."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        total = 0
+        for number in range(30_000_000):
+            total += number
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def busy_cpu_seconds() -> float | None:
+    """CPU seconds the whole machine has spent working since it started (Linux's /proc/stat), or None."""
+    try:
+        fields = Path("/proc/stat").read_text(encoding="utf-8").split("\n", 1)[0].split()[1:]
+    except OSError:
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(value) for value in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
 def timed_build(site: Path, cache: Path, label: str) -> float:
-    """One strict build in its own process, with the table of where its time went (handbook.build.stage_timer)."""
+    """One strict build in its own process, with the table of where its time went (handbook.build.stage_timer)
+    and the CPU the whole machine spent meanwhile (every process the build started, Chromium's among them)."""
     env = {**os.environ, "HANDBOOK_CACHE": str(cache), "NO_MKDOCS_2_WARNING": "1"}
+    busy = busy_cpu_seconds()
     result = subprocess.run(
         [sys.executable, "-m", "handbook.build.stage_timer", "--site-dir", str(site)],
         cwd=ROOT,
@@ -45,8 +72,14 @@ def timed_build(site: Path, cache: Path, label: str) -> float:
         text=True,
     )
     report = [line for line in result.stdout.splitlines() if not line.startswith("BENCH ")]
+    seconds = float(result.stdout.split("BENCH seconds=")[1].split()[0])
+    if busy is not None:
+        spent = busy_cpu_seconds() - busy
+        report.append(
+            f"  {spent:6.2f} CPU-s spent by the machine, {spent / seconds:.1f} of {os.cpu_count()} cores busy"
+        )
     print(f"{label}: " + "\n".join(report))
-    return float(result.stdout.split("BENCH seconds=")[1].split()[0])
+    return seconds
 
 
 def page_weights(site: Path, pages: list[Path]) -> list[tuple[int, Path]]:
@@ -146,6 +179,7 @@ def search_numbers(site: Path) -> list[str]:
 
 
 def main() -> int:
+    print(f"machine: a fixed pure-Python loop takes {machine_speed():.2f} s (1.2 s on a quiet day)")
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         cache = tmp_path / "figure-cache"
