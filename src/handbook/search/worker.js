@@ -343,12 +343,15 @@ async function search(query, settled) {
  * show; a query answered from what is loaded is answered at once. */
 const DEBOUNCE = 150;
 
-/* A function that waits DEBOUNCE ms the first time it is called, and says whether `current()` still holds:
- * a query waits once, for its pieces or its pages, whichever it lacks first. */
+/* Ends the wait of the query being answered: a newer one arrived, so the queue need not hold it back. */
+let wake = () => {};
+
+/* A function that waits DEBOUNCE ms (or until a newer query arrives) the first time it is called, and says
+ * whether `current()` still holds: a query waits once, for its pieces or its pages, whichever it lacks first. */
 function settler(current) {
   let waited = false;
   return async () => {
-    if (!waited) await new Promise(resolve => setTimeout(resolve, DEBOUNCE));
+    if (!waited) await new Promise(resolve => { wake = resolve; setTimeout(resolve, DEBOUNCE); });
     waited = true;
     return current();
   };
@@ -376,6 +379,7 @@ addEventListener("message", ({ data: message }) => {
   } else if (message.type === 2) {
     const query = String(message.data || "");
     latest = query;
+    wake();
     queue = queue.then(async () => {
       const current = () => query === latest;
       if (!current()) return;  // a newer query is waiting: answer that one only
