@@ -143,7 +143,12 @@ def search_numbers(site: Path) -> list[str]:
             tab = browser.new_context().new_page()
             tab.goto(base, wait_until="networkidle")
             fetched = {base + WORKER}
-            tab.on("request", lambda request, fetched=fetched: fetched.add(request.url.split("?")[0]))
+            # The search's own requests: on a busy machine the page's assets may still be loading.
+            index = base + "search/"
+            tab.on(
+                "request",
+                lambda r, fetched=fetched, index=index: r.url.startswith(index) and fetched.add(r.url.split("?")[0]),
+            )
             box = tab.locator(".md-search__input")
             box.click()
             box.press_sequentially(term, delay=100)
