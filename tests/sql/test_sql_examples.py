@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import time
+from concurrent.futures import ThreadPoolExecutor
+
 import psycopg
 import pytest
 
@@ -13,6 +18,7 @@ from tests.support.sql_examples import (
     query_files,
     run_sessions,
     split_statements,
+    waits_on_a_lock,
 )
 
 pytestmark = pytest.mark.database
@@ -95,6 +101,35 @@ SELECT 1 AS one;
         ("C", "`ALTER TABLE` (after waiting)"),
         ("A", "`one = 1`"),
     ]
+
+
+def test_a_statement_granted_its_lock_no_longer_waits_though_its_process_has_not_woken(probe_table):
+    # PostgreSQL grants a released lock to the next in the queue as it is released; the waiter's process clears
+    # its wait event only when it next runs. Stopped (SIGSTOP) while it waits, the waiter stays in that moment,
+    # which on a busy machine lasted long enough for the runner to record it a step late.
+    with (
+        psycopg.connect(probe_table, autocommit=True) as holder,
+        psycopg.connect(probe_table, autocommit=True) as waiter,
+        psycopg.connect(probe_table, autocommit=True) as monitor,
+        ThreadPoolExecutor(max_workers=1) as pool,
+    ):
+        holder.execute("BEGIN")
+        holder.execute("LOCK TABLE runner_probe IN ACCESS EXCLUSIVE MODE")
+        pid = waiter.info.backend_pid
+        altered = pool.submit(waiter.execute, "ALTER TABLE runner_probe ADD COLUMN note text")
+        deadline = time.monotonic() + 30
+        while not waits_on_a_lock(monitor, pid):
+            assert time.monotonic() < deadline, "the ALTER TABLE never waited for the LOCK TABLE"
+            time.sleep(0.05)
+        os.kill(pid, signal.SIGSTOP)
+        try:
+            holder.execute("COMMIT")
+            query = "SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s"
+            assert monitor.execute(query, (pid,)).fetchone()[0] == "Lock", "the stopped process cleared its wait"
+            assert not waits_on_a_lock(monitor, pid)
+        finally:
+            os.kill(pid, signal.SIGCONT)
+        altered.result(timeout=30)
 
 
 def test_a_slow_statement_that_waits_on_no_lock_is_not_recorded_as_waiting(probe_table):

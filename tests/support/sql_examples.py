@@ -31,6 +31,18 @@ SESSION = re.compile(r"^-- session (\w+)\s*$", re.M)
 BLOCKED_AFTER = 0.5  # seconds to wait for an answer before asking whether a statement waits on a lock
 SLOW_LIMIT = 120  # seconds a statement may run, not waiting on a lock, before the example is called stuck
 SERVER_SETTINGS = {"deadlock_timeout": "200ms", "lock_timeout": "0", "max_connections": "30"}
+# A backend waits on a lock while it shows a lock wait and some session still blocks it. The second half matters:
+# PostgreSQL grants a released lock to the next in its queue at once, but the waiter's own process clears its wait
+# event only when it next runs, which on a busy machine came after the runner looked (and recorded it a step late).
+_WAITING = (
+    "SELECT wait_event_type = 'Lock' AND cardinality(pg_blocking_pids(pid)) > 0 FROM pg_stat_activity WHERE pid = %s"
+)
+
+
+def waits_on_a_lock(monitor: psycopg.Connection, pid: int) -> bool:
+    """Whether the backend `pid` waits on a lock that some session still holds or is queued for before it."""
+    row = monitor.execute(_WAITING, (pid,)).fetchone()
+    return bool(row and row[0])
 
 
 def query_files(topic: Path) -> list[Path]:
@@ -186,9 +198,7 @@ class _Sessions:
                 _check_not_stuck(name, statement, since)
 
     def _waits_on_a_lock(self, session: str) -> bool:
-        query = "SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s"
-        row = self.monitor.execute(query, (self.pids[session],)).fetchone()
-        return row is not None and row[0] == "Lock"
+        return waits_on_a_lock(self.monitor, self.pids[session])
 
     def _record(self, session: str, statement: str, result: str) -> None:
         shown = " ".join(statement.split()).replace("|", "\\|")
