@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import re
 import statistics
+from importlib.resources import files
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -114,7 +115,10 @@ def test_the_query_set_finds_the_expected_page_first(page, site_url, site_dir):
     assert foreign(page, site_url) == []
 
 
-DEBOUNCE_MS = 150  # worker.js: how long a query waits for the next keystroke before it fetches anything new
+# How long a query that lacks something waits for the next keystroke: read from the worker, its one source.
+DEBOUNCE_MS = int(
+    re.search(r"const DEBOUNCE = (\d+);", files("handbook.search").joinpath("worker.js").read_text()).group(1)
+)
 
 
 # The handbook's search worker on its own, answering the queries it is sent: posted at once, as keys typed faster
